@@ -1,0 +1,63 @@
+"""Editing the emotion line: points placed inside stages, scored 1 (very negative) to 5."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from journey_editor.model import limits
+from journey_editor.model.entities import EmotionPoint, apply_fields, new_id
+from journey_editor.model.errors import JourneyError
+from journey_editor.model.journey import Entity, Journey
+
+
+def add_emotion_point(
+    journey: Journey,
+    stage_id: str,
+    offset: float,
+    score: float,
+    label: str = "",
+    card_id: str | None = None,
+    point_id: str | None = None,
+) -> EmotionPoint:
+    journey.stage(stage_id)
+    if card_id is not None:
+        journey.card(card_id)
+    limits.check_count("emotion points", len(journey.emotion_points) + 1, limits.MAX_EMOTION_POINTS)
+    point = EmotionPoint(
+        id=point_id or new_id("emotion"),
+        stage_id=stage_id,
+        offset=offset,
+        score=score,
+        label=label,
+        card_id=card_id,
+    )
+    if point.id in journey.emotion_points:
+        raise JourneyError(f"an emotion point with id {point.id!r} already exists")
+    journey.emotion_points[point.id] = point
+    journey.changes.write(Entity.EMOTION_POINT, point.id)
+    return point
+
+
+def update_emotion_point(journey: Journey, point_id: str, **changes: Any) -> dict[str, Any]:
+    """Change score, place (stage_id, offset), label or card; returns the values replaced."""
+    point = _point(journey, point_id)
+    if "stage_id" in changes:
+        journey.stage(changes["stage_id"])
+    if changes.get("card_id") is not None:
+        journey.card(changes["card_id"])
+    before = apply_fields(point, changes)
+    journey.changes.write(Entity.EMOTION_POINT, point_id)
+    return before
+
+
+def remove_emotion_point(journey: Journey, point_id: str) -> EmotionPoint:
+    _point(journey, point_id)
+    journey.changes.remove(Entity.EMOTION_POINT, point_id)
+    return journey.emotion_points.pop(point_id)
+
+
+def _point(journey: Journey, point_id: str) -> EmotionPoint:
+    try:
+        return journey.emotion_points[point_id]
+    except KeyError:
+        raise JourneyError(f"no emotion point with id {point_id!r}") from None

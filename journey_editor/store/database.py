@@ -1,0 +1,121 @@
+"""Writing a map into a .journey database: whole, or only what an edit changed."""
+
+from __future__ import annotations
+
+import sqlite3
+from collections.abc import Iterable
+from pathlib import Path
+
+from sqlmodel import SQLModel
+
+from journey_editor.model import Entity, Journey
+from journey_editor.store import rows
+from journey_editor.store.schema import (
+    APPLICATION_ID,
+    SCHEMA_VERSION,
+    CardRow,
+    ConversionGoalRow,
+    EmotionPointRow,
+    EvidenceRow,
+    JourneyRow,
+    KpiRow,
+    LaneRow,
+    LinkRow,
+    PersonaRow,
+    StageRow,
+    schema_statements,
+    table_of,
+)
+
+
+def create_database(path: Path, journey: Journey) -> None:
+    """A new .journey file at ``path`` holding the whole map (``path`` must not exist)."""
+    connection = sqlite3.connect(path, isolation_level=None)
+    try:
+        connection.execute("PRAGMA journal_mode=DELETE")
+        connection.execute(f"PRAGMA application_id={APPLICATION_ID}")
+        connection.execute("BEGIN")
+        connection.execute(f"PRAGMA user_version={SCHEMA_VERSION}")
+        for statement in schema_statements():
+            connection.execute(statement)
+        write_whole(connection, journey)
+        connection.execute("COMMIT")
+    finally:
+        connection.close()
+
+
+def write_whole(connection: sqlite3.Connection, journey: Journey) -> None:
+    _insert(connection, JourneyRow, [rows.journey_row(journey)])
+    _insert(connection, PersonaRow, [rows.persona_row(journey.persona)])
+    _insert(connection, StageRow, [rows.stage_row(s, i) for i, s in enumerate(journey.stages)])
+    for stage in journey.stages:
+        _insert(connection, ConversionGoalRow, rows.conversion_goal_rows(stage))
+        _insert(connection, KpiRow, rows.kpi_rows(stage))
+    _insert(connection, LaneRow, [rows.lane_row(lane, i) for i, lane in enumerate(journey.lanes)])
+    _insert(connection, CardRow, [rows.card_row(card) for card in journey.cards.values()])
+    for card in journey.cards.values():
+        _insert(connection, EvidenceRow, rows.evidence_rows(card))
+    _insert(connection, EmotionPointRow, map(rows.emotion_point_row, journey.emotion_points.values()))
+    _insert(connection, LinkRow, map(rows.link_row, journey.links.values()))
+
+
+def write_changes(connection: sqlite3.Connection, journey: Journey) -> int:
+    """Write the rows of what changed since the last write, in one transaction.
+
+    Returns how many records were written or removed. The cost depends on the edit, not on
+    the size of the map.
+    """
+    written, removed = journey.changes.drain()
+    count = sum(map(len, written.values())) + sum(map(len, removed.values()))
+    if not count:
+        return 0
+    with connection:
+        for stage_id in removed[Entity.STAGE]:
+            _delete(connection, StageRow, "id", stage_id)
+            _delete_children_of_stage(connection, stage_id)
+        for lane_id in removed[Entity.LANE]:
+            _delete(connection, LaneRow, "id", lane_id)
+        for card_id in removed[Entity.CARD]:
+            _delete(connection, CardRow, "id", card_id)
+            _delete(connection, EvidenceRow, "card_id", card_id)
+        for point_id in removed[Entity.EMOTION_POINT]:
+            _delete(connection, EmotionPointRow, "id", point_id)
+        for link_id in removed[Entity.LINK]:
+            _delete(connection, LinkRow, "id", link_id)
+
+        if written[Entity.JOURNEY]:
+            _insert(connection, JourneyRow, [rows.journey_row(journey)])
+            _insert(connection, PersonaRow, [rows.persona_row(journey.persona)])
+        for index, stage in enumerate(journey.stages):
+            if stage.id in written[Entity.STAGE]:
+                _insert(connection, StageRow, [rows.stage_row(stage, index)])
+                _delete_children_of_stage(connection, stage.id)
+                _insert(connection, ConversionGoalRow, rows.conversion_goal_rows(stage))
+                _insert(connection, KpiRow, rows.kpi_rows(stage))
+        for index, lane in enumerate(journey.lanes):
+            if lane.id in written[Entity.LANE]:
+                _insert(connection, LaneRow, [rows.lane_row(lane, index)])
+        for card_id in written[Entity.CARD]:
+            card = journey.cards[card_id]
+            _insert(connection, CardRow, [rows.card_row(card)])
+            _delete(connection, EvidenceRow, "card_id", card_id)
+            _insert(connection, EvidenceRow, rows.evidence_rows(card))
+        points = [journey.emotion_points[i] for i in written[Entity.EMOTION_POINT]]
+        _insert(connection, EmotionPointRow, map(rows.emotion_point_row, points))
+        _insert(connection, LinkRow, [rows.link_row(journey.links[i]) for i in written[Entity.LINK]])
+    return count
+
+
+def _insert(
+    connection: sqlite3.Connection, row_class: type[SQLModel], values: Iterable[rows.Row]
+) -> None:
+    connection.executemany(rows.insert_statement(row_class), values)
+
+
+def _delete(connection: sqlite3.Connection, row_class: type[SQLModel], column: str, key: str) -> None:
+    connection.execute(f'DELETE FROM "{table_of(row_class).name}" WHERE "{column}" = ?', (key,))
+
+
+def _delete_children_of_stage(connection: sqlite3.Connection, stage_id: str) -> None:
+    _delete(connection, ConversionGoalRow, "stage_id", stage_id)
+    _delete(connection, KpiRow, "stage_id", stage_id)

@@ -1,0 +1,286 @@
+"""Between the domain objects and the rows of a .journey file, in both directions."""
+
+from __future__ import annotations
+
+import functools
+import json
+import sqlite3
+from collections import defaultdict
+from collections.abc import Iterator
+from typing import Any
+
+from sqlmodel import SQLModel
+
+from journey_editor.model import (
+    Card,
+    CardKind,
+    Channel,
+    ConversionGoal,
+    EmotionPoint,
+    Evidence,
+    EvidenceSource,
+    GoalKind,
+    Journey,
+    JourneyError,
+    JourneyKind,
+    Lane,
+    LaneKind,
+    Level,
+    Link,
+    Metric,
+    OpportunityStatus,
+    Persona,
+    Stage,
+    Zone,
+)
+from journey_editor.model.journey import JOURNEY_ROW_ID
+from journey_editor.model.vocabulary import Vocabulary
+from journey_editor.store.schema import (
+    CardRow,
+    ConversionGoalRow,
+    EmotionPointRow,
+    EvidenceRow,
+    JourneyRow,
+    KpiRow,
+    LaneRow,
+    LinkRow,
+    PersonaRow,
+    StageRow,
+    columns,
+    table_of,
+)
+
+Row = tuple[Any, ...]
+
+
+def _texts(values: list[str]) -> str:
+    return json.dumps(values, ensure_ascii=False)
+
+
+def _value(member: Vocabulary | None) -> str | None:
+    return None if member is None else member.value
+
+
+# Objects to rows -------------------------------------------------------------------------
+
+
+def journey_row(journey: Journey) -> Row:
+    return (JOURNEY_ROW_ID, journey.title, journey.kind.value, journey.description)
+
+
+def persona_row(persona: Persona) -> Row:
+    return (
+        JOURNEY_ROW_ID,
+        persona.name,
+        persona.role,
+        persona.core_need,
+        persona.trigger_event,
+        _value(persona.primary_channel),
+        persona.conversion_metric,
+        _texts(persona.goals),
+        _texts(persona.frustrations),
+        persona.quote,
+        persona.picture,
+    )
+
+
+def stage_row(stage: Stage, position: int) -> Row:
+    return (stage.id, position, stage.name, stage.customer_goal, _texts(stage.emotional_drivers))
+
+
+def conversion_goal_rows(stage: Stage) -> Iterator[Row]:
+    for position, goal in enumerate(stage.conversion_goals):
+        yield (stage.id, position, goal.kind.value, goal.description)
+
+
+def kpi_rows(stage: Stage) -> Iterator[Row]:
+    for position, kpi in enumerate(stage.metrics):
+        yield (stage.id, position, kpi.name, kpi.target, kpi.actual, kpi.unit)
+
+
+def lane_row(lane: Lane, position: int) -> Row:
+    return (lane.id, position, lane.name, lane.kind.value, lane.zone.value)
+
+
+def card_row(card: Card) -> Row:
+    return (
+        card.id,
+        card.stage_id,
+        card.lane_id,
+        card.position,
+        card.span,
+        card.kind.value,
+        card.title,
+        card.body,
+        _value(card.channel),
+        card.severity,
+        card.owner,
+        _value(card.impact),
+        _value(card.effort),
+        _value(card.status),
+        _texts(card.actors),
+    )
+
+
+def evidence_rows(card: Card) -> Iterator[Row]:
+    for position, item in enumerate(card.evidence):
+        yield (card.id, position, item.source.value, item.summary, item.reference)
+
+
+def emotion_point_row(point: EmotionPoint) -> Row:
+    return (point.id, point.stage_id, point.offset, point.score, point.label, point.card_id)
+
+
+def link_row(link: Link) -> Row:
+    return (link.id, link.source_id, link.target_id, link.label)
+
+
+@functools.cache
+def insert_statement(row_class: type[SQLModel]) -> str:
+    """INSERT OR REPLACE of a whole row, columns in table order (the order of the tuples)."""
+    names = columns(row_class)
+    quoted = ", ".join(f'"{name}"' for name in names)
+    marks = ", ".join("?" for _ in names)
+    return f'INSERT OR REPLACE INTO "{table_of(row_class).name}" ({quoted}) VALUES ({marks})'
+
+
+# Rows to objects -------------------------------------------------------------------------
+
+
+def read_rows(connection: sqlite3.Connection, row_class: type[SQLModel]) -> list[sqlite3.Row]:
+    names = ", ".join(f'"{name}"' for name in columns(row_class))
+    query = f'SELECT {names} FROM "{table_of(row_class).name}"'
+    return connection.execute(query).fetchall()
+
+
+def journey_from_rows(connection: sqlite3.Connection) -> Journey:
+    """Build the map from an open file; the caller checks invariants."""
+    connection.row_factory = sqlite3.Row
+    heads = read_rows(connection, JourneyRow)
+    personas = read_rows(connection, PersonaRow)
+    if len(heads) != 1 or len(personas) != 1:
+        raise JourneyError("the file must hold exactly one map and one persona")
+    head = heads[0]
+    journey = Journey(
+        title=head["title"],
+        kind=JourneyKind.parse(head["kind"], "map kind"),
+        description=head["description"],
+        persona=_persona(personas[0]),
+        stages=_stages(connection),
+        lanes=[
+            Lane(
+                id=row["id"],
+                name=row["name"],
+                kind=LaneKind.parse(row["kind"], "lane kind"),
+                zone=Zone.parse(row["zone"], "lane zone"),
+            )
+            for row in sorted(read_rows(connection, LaneRow), key=lambda r: r["position"])
+        ],
+    )
+    evidence = _evidence_by_card(connection)
+    for row in read_rows(connection, CardRow):
+        journey.cards[row["id"]] = _card(row, evidence.get(row["id"], []))
+    for row in read_rows(connection, EmotionPointRow):
+        journey.emotion_points[row["id"]] = EmotionPoint(
+            id=row["id"],
+            stage_id=row["stage_id"],
+            offset=row["offset"],
+            score=row["score"],
+            label=row["label"],
+            card_id=row["card_id"],
+        )
+    for row in read_rows(connection, LinkRow):
+        journey.links[row["id"]] = Link(
+            id=row["id"], source_id=row["source_id"], target_id=row["target_id"], label=row["label"]
+        )
+    return journey
+
+
+def _persona(row: sqlite3.Row) -> Persona:
+    channel = row["primary_channel"]
+    return Persona(
+        name=row["name"],
+        role=row["role"],
+        core_need=row["core_need"],
+        trigger_event=row["trigger_event"],
+        primary_channel=None if channel is None else Channel.parse(channel, "primary channel"),
+        conversion_metric=row["conversion_metric"],
+        goals=_parse_texts(row["goals"], "persona goals"),
+        frustrations=_parse_texts(row["frustrations"], "persona frustrations"),
+        quote=row["quote"],
+        picture=row["picture"],
+    )
+
+
+def _stages(connection: sqlite3.Connection) -> list[Stage]:
+    goals: dict[str, list[sqlite3.Row]] = defaultdict(list)
+    for row in read_rows(connection, ConversionGoalRow):
+        goals[row["stage_id"]].append(row)
+    kpis: dict[str, list[sqlite3.Row]] = defaultdict(list)
+    for row in read_rows(connection, KpiRow):
+        kpis[row["stage_id"]].append(row)
+    stages = []
+    for row in sorted(read_rows(connection, StageRow), key=lambda r: r["position"]):
+        stage_goals = sorted(goals[row["id"]], key=lambda r: r["position"])
+        stage_kpis = sorted(kpis[row["id"]], key=lambda r: r["position"])
+        stages.append(
+            Stage(
+                id=row["id"],
+                name=row["name"],
+                customer_goal=row["customer_goal"],
+                conversion_goals=[
+                    ConversionGoal(GoalKind.parse(g["kind"], "goal kind"), g["description"])
+                    for g in stage_goals
+                ],
+                metrics=[
+                    Metric(name=k["name"], target=k["target"], actual=k["actual"], unit=k["unit"])
+                    for k in stage_kpis
+                ],
+                emotional_drivers=_parse_texts(row["emotional_drivers"], "emotional drivers"),
+            )
+        )
+    return stages
+
+
+def _evidence_by_card(connection: sqlite3.Connection) -> dict[str, list[Evidence]]:
+    rows = sorted(read_rows(connection, EvidenceRow), key=lambda r: (r["card_id"], r["position"]))
+    evidence: dict[str, list[Evidence]] = defaultdict(list)
+    for row in rows:
+        source = EvidenceSource.parse(row["source"], "evidence source")
+        evidence[row["card_id"]].append(Evidence(source, row["summary"], row["reference"]))
+    return evidence
+
+
+def _card(row: sqlite3.Row, evidence: list[Evidence]) -> Card:
+    return Card(
+        id=row["id"],
+        kind=CardKind.parse(row["kind"], "card kind"),
+        stage_id=row["stage_id"],
+        lane_id=row["lane_id"],
+        position=row["position"],
+        span=row["span"],
+        title=row["title"],
+        body=row["body"],
+        channel=_optional(Channel, row["channel"], "channel"),
+        severity=row["severity"],
+        owner=row["owner"],
+        impact=_optional(Level, row["impact"], "impact"),
+        effort=_optional(Level, row["effort"], "effort"),
+        status=_optional(OpportunityStatus, row["status"], "status"),
+        actors=_parse_texts(row["actors"], "actors"),
+        evidence=evidence,
+    )
+
+
+def _optional(vocabulary: type[Vocabulary], text: str | None, what: str) -> Any:
+    return None if text is None else vocabulary.parse(text, what)
+
+
+def _parse_texts(text: object, what: str) -> list[str]:
+    try:
+        values = json.loads(text) if isinstance(text, str) else None
+    except (json.JSONDecodeError, RecursionError):
+        values = None
+    if not isinstance(values, list) or not all(isinstance(v, str) for v in values):
+        raise JourneyError(f"{what} are not a list of texts")
+    return values

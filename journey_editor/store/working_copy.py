@@ -1,0 +1,47 @@
+"""The file an open map lives in while it is edited: every edit is committed as it happens."""
+
+from __future__ import annotations
+
+import sqlite3
+from pathlib import Path
+
+from journey_editor.model import Journey
+from journey_editor.store.atomic import atomic_write
+from journey_editor.store.database import create_database, write_changes
+
+
+class WorkingCopy:
+    """A .journey database the editor owns, kept one edit behind the model at most.
+
+    The write-ahead log makes a commit one append and one flush, so an edit costs about the
+    same on any size of map; ``save_to`` then writes a compact file in the ordinary journal
+    mode, with no deleted content left in it.
+    """
+
+    def __init__(self, path: Path, journey: Journey) -> None:
+        self.path = Path(path)
+        create_database(self.path, journey)
+        journey.changes.drain()
+        self._connection = sqlite3.connect(self.path)
+        self._connection.execute("PRAGMA journal_mode=WAL")
+        self._connection.execute("PRAGMA synchronous=FULL")
+        self._connection.execute("PRAGMA secure_delete=ON")
+
+    def commit(self, journey: Journey) -> int:
+        """Write what changed in ``journey`` since the last commit; returns the record count."""
+        return write_changes(self._connection, journey)
+
+    def save_to(self, target: Path) -> None:
+        """A complete, compacted copy at ``target``, swapped in whole."""
+        atomic_write(target, self._vacuum_into)
+
+    def close(self) -> None:
+        self._connection.close()
+
+    def _vacuum_into(self, temporary: Path) -> None:
+        self._connection.execute("VACUUM INTO ?", (str(temporary),))
+        copy = sqlite3.connect(temporary)
+        try:
+            copy.execute("PRAGMA journal_mode=DELETE")
+        finally:
+            copy.close()

@@ -1,0 +1,152 @@
+"""The .journey file: round trips, incremental commits, atomic saves, refusals on open."""
+
+from __future__ import annotations
+
+import copy
+import sqlite3
+import tempfile
+from pathlib import Path
+
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+from strategies import apply_edit, edits, journeys
+
+from journey_editor.model import Journey, JourneyError
+from journey_editor.store import WorkingCopy, atomic_write, read_journey, save_journey
+from journey_editor.store.schema import APPLICATION_ID, SCHEMA_VERSION
+
+FILE_SETTINGS = settings(
+    max_examples=40, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
+)
+
+
+@FILE_SETTINGS
+@given(journey=journeys())
+def test_any_map_saved_and_opened_again_is_equal(tmp_path: Path, journey: Journey) -> None:
+    path = tmp_path / "map.journey"
+    save_journey(journey, path)
+    assert read_journey(path) == journey
+
+
+@FILE_SETTINGS
+@given(data=st.data())
+def test_edits_committed_one_by_one_give_the_same_file(data: st.DataObject) -> None:
+    journey = data.draw(journeys())
+    folder = tempfile.TemporaryDirectory()
+    tmp_path = Path(folder.name)
+    working = WorkingCopy(tmp_path / "working.journey", copy.deepcopy(journey))
+    try:
+        for _ in range(data.draw(st.integers(1, 12))):
+            apply_edit(journey, data.draw(edits(journey)))
+            working.commit(journey)
+        saved = tmp_path / "saved.journey"
+        working.save_to(saved)
+        assert read_journey(saved) == journey
+        working.close()
+        assert read_journey(working.path) == journey
+    finally:
+        working.close()
+        folder.cleanup()
+
+
+def test_a_saved_file_is_marked_as_ours_and_has_no_sidecars(tmp_path: Path, sample: Journey) -> None:
+    path = tmp_path / "sample.journey"
+    save_journey(sample, path)
+    connection = sqlite3.connect(path)
+    try:
+        assert connection.execute("PRAGMA application_id").fetchone() == (APPLICATION_ID,)
+        assert connection.execute("PRAGMA user_version").fetchone() == (SCHEMA_VERSION,)
+        assert connection.execute("PRAGMA journal_mode").fetchone() == ("delete",)
+    finally:
+        connection.close()
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["sample.journey"]
+
+
+def test_save_from_a_working_copy_is_compact_and_in_delete_mode(
+    tmp_path: Path, sample: Journey
+) -> None:
+    working = WorkingCopy(tmp_path / "working.journey", sample)
+    working.close()
+    reopened = read_journey(tmp_path / "working.journey")
+    working = WorkingCopy(tmp_path / "again.journey", reopened)
+    try:
+        target = tmp_path / "out" / "saved.journey"
+        target.parent.mkdir()
+        working.save_to(target)
+    finally:
+        working.close()
+    assert sorted(p.name for p in target.parent.iterdir()) == ["saved.journey"]
+    connection = sqlite3.connect(target)
+    try:
+        assert connection.execute("PRAGMA journal_mode").fetchone() == ("delete",)
+        assert connection.execute("PRAGMA freelist_count").fetchone() == (0,)
+    finally:
+        connection.close()
+
+
+def test_opening_leaves_the_file_byte_for_byte_as_it_was(tmp_path: Path, sample: Journey) -> None:
+    path = tmp_path / "sample.journey"
+    save_journey(sample, path)
+    before = path.read_bytes(), path.stat().st_mtime_ns
+    read_journey(path)
+    assert (path.read_bytes(), path.stat().st_mtime_ns) == before
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["sample.journey"]
+
+
+def test_a_failed_write_leaves_the_old_file_whole(tmp_path: Path, sample: Journey) -> None:
+    path = tmp_path / "map.journey"
+    save_journey(sample, path)
+    before = path.read_bytes()
+
+    def crash_halfway(temporary: Path) -> None:
+        temporary.write_bytes(b"half a file")
+        raise OSError(28, "No space left on device")
+
+    with pytest.raises(JourneyError, match="No space left on device"):
+        atomic_write(path, crash_halfway)
+    assert path.read_bytes() == before
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["map.journey"]
+
+
+def _sqlite_file(path: Path, application_id: int, user_version: int) -> Path:
+    connection = sqlite3.connect(path)
+    connection.execute(f"PRAGMA application_id={application_id}")
+    connection.execute(f"PRAGMA user_version={user_version}")
+    connection.execute("CREATE TABLE t (x)")
+    connection.commit()
+    connection.close()
+    return path
+
+
+@pytest.mark.parametrize(
+    ("make", "message"),
+    [
+        (lambda p: p, "no such file"),
+        (lambda p: (p.mkdir(), p)[1], "is a folder"),
+        (lambda p: (p.write_text("hello"), p)[1], r"not a \.journey file \(not a SQLite database\)"),
+        (lambda p: _sqlite_file(p, 0, 0), r"a SQLite database, but not a \.journey file"),
+        (
+            lambda p: _sqlite_file(p, APPLICATION_ID, SCHEMA_VERSION + 1),
+            f"newer Journey Editor \\(file format {SCHEMA_VERSION + 1}; this version reads up to",
+        ),
+        (lambda p: _sqlite_file(p, APPLICATION_ID, SCHEMA_VERSION), "damaged .* no journey table"),
+    ],
+)
+def test_files_that_are_not_maps_are_refused_with_one_line(tmp_path: Path, make, message: str) -> None:
+    path = make(tmp_path / "x.journey")
+    with pytest.raises(JourneyError, match=message) as refused:
+        read_journey(path)
+    assert "\n" not in str(refused.value)
+
+
+def test_a_file_breaking_the_rules_is_refused(tmp_path: Path, sample: Journey) -> None:
+    path = tmp_path / "map.journey"
+    save_journey(sample, path)
+    connection = sqlite3.connect(path)
+    connection.execute("UPDATE card SET stage_id = 'nowhere' WHERE rowid = 1")
+    connection.execute("UPDATE emotion_point SET score = 9")
+    connection.commit()
+    connection.close()
+    with pytest.raises(JourneyError, match="emotion score must be between 1 and 5"):
+        read_journey(path)
