@@ -53,7 +53,7 @@ def add_card(
     _check_span(journey, stage_id, card.span)
     for later in cell[position:]:
         later.position += 1
-        journey.changes.write(Entity.CARD, later.id)
+        journey.changes.write(Entity.CARD_POSITION, later.id)
     journey.cards[card.id] = card
     journey.changes.write(Entity.CARD, card.id)
     return card
@@ -97,10 +97,12 @@ def move_cards(
     for card in moving:
         card.stage_id, card.lane_id = stage_id, lane_id
         card.span = min(card.span, room)
+    for card in moving:
+        journey.changes.write(Entity.CARD, card.id)
     for position, card in enumerate(staying[:at] + moving + staying[at:]):
-        if card.position != position or card.id in moving_ids:
+        if card.position != position:
             card.position = position
-            journey.changes.write(Entity.CARD, card.id)
+            journey.changes.write(Entity.CARD_POSITION, card.id)
     for source_stage, source_lane in sources - {(stage_id, lane_id)}:
         renumber_cell(journey, source_stage, source_lane)
     return before
@@ -149,7 +151,7 @@ def renumber_cell(journey: Journey, stage_id: str, lane_id: str) -> None:
     for position, card in enumerate(journey.cards_in(stage_id, lane_id)):
         if card.position != position:
             card.position = position
-            journey.changes.write(Entity.CARD, card.id)
+            journey.changes.write(Entity.CARD_POSITION, card.id)
 
 
 def add_link(
@@ -194,6 +196,6 @@ def _shift_around(journey: Journey, stage_id: str, lane_id: str, pinned: set[str
     others = iter(sorted((c for c in cell if c.id not in pinned), key=lambda c: c.position))
     for position in range(len(cell)):
         card = fixed.get(position) or next(others)
-        if card.position != position or card.id in pinned:
+        if card.position != position:
             card.position = position
-            journey.changes.write(Entity.CARD, card.id)
+            journey.changes.write(Entity.CARD_POSITION, card.id)

@@ -19,6 +19,8 @@ class Entity(str, Enum):
     STAGE = "stage"
     LANE = "lane"
     CARD = "card"
+    # Only the card's place in its cell moved: a cheap update when a cell is renumbered.
+    CARD_POSITION = "card_position"
     EMOTION_POINT = "emotion_point"
     LINK = "link"
 

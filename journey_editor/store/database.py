@@ -100,6 +100,11 @@ def write_changes(connection: sqlite3.Connection, journey: Journey) -> int:
             _insert(connection, CardRow, [rows.card_row(card)])
             _delete(connection, EvidenceRow, "card_id", card_id)
             _insert(connection, EvidenceRow, rows.evidence_rows(card))
+        moved_only = written[Entity.CARD_POSITION] - written[Entity.CARD] - removed[Entity.CARD]
+        connection.executemany(
+            'UPDATE "card" SET "position" = ? WHERE "id" = ?',
+            [(journey.cards[card_id].position, card_id) for card_id in moved_only],
+        )
         points = [journey.emotion_points[i] for i in written[Entity.EMOTION_POINT]]
         _insert(connection, EmotionPointRow, map(rows.emotion_point_row, points))
         _insert(connection, LinkRow, [rows.link_row(journey.links[i]) for i in written[Entity.LINK]])

@@ -1,0 +1,41 @@
+"""Soak: the Qt binding must not leak references to None (PySide6 6.12.0 on CPython 3.11 does).
+
+That binding drops a reference to None on every call of a method returning nothing and on
+every Python paint() override; after ~20,000 calls the process aborts. A steady count of
+references to None over 100,000 calls shows the pinned version is safe.
+"""
+
+from __future__ import annotations
+
+import sys
+
+import pytest
+
+QtCore = pytest.importorskip("PySide6.QtCore")
+from PySide6.QtGui import QImage, QPainter  # noqa: E402
+from PySide6.QtWidgets import QGraphicsRectItem, QGraphicsScene  # noqa: E402
+
+
+class PaintedCard(QGraphicsRectItem):
+    paints = 0
+
+    def paint(self, painter, option, widget=None) -> None:  # type: ignore[no-untyped-def]
+        PaintedCard.paints += 1
+        super().paint(painter, option, widget)
+
+
+def test_100000_moves_and_thousands_of_paints_keep_none_alive(qapp) -> None:
+    scene = QGraphicsScene(0, 0, 400, 300)
+    card = PaintedCard(0, 0, 120, 60)
+    scene.addItem(card)
+    image = QImage(400, 300, QImage.Format.Format_ARGB32)
+    painter = QPainter(image)
+    before = sys.getrefcount(None)
+    for step in range(100_000):
+        card.setPos(step % 200, step % 150)
+        if step % 25 == 0:
+            scene.render(painter)
+    painter.end()
+    after = sys.getrefcount(None)
+    assert PaintedCard.paints >= 4_000
+    assert abs(after - before) < 1_000, f"references to None went from {before} to {after}"
