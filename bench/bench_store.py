@@ -17,10 +17,10 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).parent))
 
-from generated_maps import map_with_cards  # noqa: E402
+from generated_maps import map_with_cards
 
-from journey_editor.model import move_cards, update_card  # noqa: E402
-from journey_editor.store import WorkingCopy, read_journey, save_journey  # noqa: E402
+from journey_editor.model import move_cards, update_card
+from journey_editor.store import WorkingCopy, read_journey, save_journey
 
 OPEN_FLOOR_S = 0.25
 COMMIT_FLOOR_S = 0.010
@@ -37,8 +37,37 @@ def median_seconds(action: Callable[[], object], runs: int) -> float:
 
 def report(what: str, seconds: float, floor: float) -> None:
     verdict = "within" if seconds <= floor else "OVER"
-    print(f"{what:<48} {seconds * 1000:8.2f} ms  floor {floor * 1000:6.1f} ms  "
-          f"ratio {seconds / floor:5.2f}  {verdict}")
+    print(
+        f"{what:<48} {seconds * 1000:8.2f} ms  floor {floor * 1000:6.1f} ms  "
+        f"ratio {seconds / floor:5.2f}  {verdict}"
+    )
+
+
+def bench_commits(folder: Path, count: int) -> None:
+    journey = map_with_cards(count)
+    working = WorkingCopy(folder / f"working-{count}.journey", journey)
+    card_ids = list(journey.cards)
+    numbers = iter(range(10_000))
+
+    def one_edit() -> None:
+        number = next(numbers)
+        update_card(journey, card_ids[number % len(card_ids)], title=f"Edited {number}")
+        working.commit(journey)
+
+    def one_move() -> None:
+        number = next(numbers)
+        card = journey.cards[card_ids[number % len(card_ids)]]
+        move_cards(journey, [card.id], journey.stages[number % 3].id, card.lane_id, 0)
+        working.commit(journey)
+
+    per_cell = count / (len(journey.stages) * len(journey.lanes))
+    report(f"commit a title edit, {count:,}-card map", median_seconds(one_edit, 50), COMMIT_FLOOR_S)
+    report(
+        f"move a card and commit, {count:,} cards (~{per_cell:.0f}/cell)",
+        median_seconds(one_move, 50),
+        COMMIT_FLOOR_S,
+    )
+    working.close()
 
 
 def main() -> None:
@@ -47,33 +76,17 @@ def main() -> None:
         save_journey(map_with_cards(2_000), path)
         size = path.stat().st_size
         seconds = median_seconds(lambda: read_journey(path), runs=7)
-        report(f"open a 2,000-card map ({size / 1024:.0f} KiB) into the model", seconds, OPEN_FLOOR_S)
+        report(
+            f"open a 2,000-card map ({size / 1024:.0f} KiB) into the model", seconds, OPEN_FLOOR_S
+        )
 
         for count in (100, 20_000):
-            journey = map_with_cards(count)
-            working = WorkingCopy(Path(folder) / f"working-{count}.journey", journey)
-            card_ids = list(journey.cards)
-            edits = iter(range(10_000))
-
-            def one_edit() -> None:
-                number = next(edits)
-                update_card(journey, card_ids[number % len(card_ids)], title=f"Edited {number}")
-                working.commit(journey)
-
-            def one_move() -> None:
-                number = next(edits)
-                card = journey.cards[card_ids[number % len(card_ids)]]
-                move_cards(journey, [card.id], journey.stages[number % 3].id, card.lane_id, 0)
-                working.commit(journey)
-
-            seconds = median_seconds(one_edit, runs=50)
-            report(f"commit a title edit on a {count:,}-card map", seconds, COMMIT_FLOOR_S)
-            seconds = median_seconds(one_move, runs=50)
-            report(f"move a card and commit, {count:,}-card map", seconds, COMMIT_FLOOR_S)
-            working.close()
+            bench_commits(Path(folder), count)
 
         command = [sys.executable, "-m", "journey_editor", "info", str(path)]
-        seconds = median_seconds(lambda: subprocess.run(command, check=True, capture_output=True), 5)
+        seconds = median_seconds(
+            lambda: subprocess.run(command, check=True, capture_output=True), 5
+        )
         print(f"{'whole `journey-editor info` on it, with imports':<48} {seconds * 1000:8.2f} ms")
 
 

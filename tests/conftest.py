@@ -8,8 +8,8 @@ import pytest
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
-from journey_editor.interop.templates import load_template  # noqa: E402
-from journey_editor.model import Journey  # noqa: E402
+from journey_editor.interop.templates import load_template
+from journey_editor.model import Journey
 
 
 @pytest.fixture

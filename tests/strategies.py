@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 from collections.abc import Callable
 from typing import Any
 
@@ -98,7 +99,9 @@ card_details = st.fixed_dictionaries(
 
 
 @st.composite
-def journeys(draw: st.DrawFn, max_stages: int = 5, max_lanes: int = 4, max_cards: int = 25) -> Journey:
+def journeys(
+    draw: st.DrawFn, max_stages: int = 5, max_lanes: int = 4, max_cards: int = 25
+) -> Journey:
     """A map with a random grid, cards in random cells, an emotion line and links."""
     journey = Journey(
         title=draw(names),
@@ -137,10 +140,8 @@ def journeys(draw: st.DrawFn, max_stages: int = 5, max_lanes: int = 4, max_cards
     if len(card_ids) >= 2:
         for _ in range(draw(st.integers(0, 4))):
             source, target = draw(st.permutations(card_ids))[:2]
-            try:
+            with contextlib.suppress(JourneyError):  # the pair was already linked
                 add_link(journey, source, target, draw(texts))
-            except JourneyError:
-                pass  # the pair was already linked
     journey.changes.drain()
     return journey
 
@@ -166,7 +167,9 @@ def edits(draw: st.DrawFn, journey: Journey) -> Edit:
     if points:
         kinds += ["update_emotion_point", "remove_emotion_point"]
     kind = draw(st.sampled_from(kinds))
-    some = draw(st.lists(st.sampled_from(cards), min_size=1, max_size=3, unique=True)) if cards else []
+    some = (
+        draw(st.lists(st.sampled_from(cards), min_size=1, max_size=3, unique=True)) if cards else []
+    )
     if kind == "add_stage":
         name, at = draw(names), draw(st.integers(0, len(journey.stages)))
         return lambda j: add_stage(j, name, index=at)

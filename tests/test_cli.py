@@ -44,7 +44,12 @@ def test_new_then_info_lists_the_stages_in_order(tmp_path: Path, capsys) -> None
     code, out, _ = run(capsys, "info", path, "--json")
     info = json.loads(out)
     assert code == 0
-    assert [s["name"] for s in info["stages"]] == ["Awareness", "Consideration", "Decision", "Retention"]
+    assert [s["name"] for s in info["stages"]] == [
+        "Awareness",
+        "Consideration",
+        "Decision",
+        "Retention",
+    ]
     connection = sqlite3.connect(path)
     assert connection.execute("PRAGMA application_id").fetchone() == (APPLICATION_ID,)
     assert connection.execute("PRAGMA user_version").fetchone()[0] >= 1
@@ -105,7 +110,10 @@ BAD_INPUTS: dict[str, tuple[Callable[[Path], object] | None, str]] = {
     "folder": (Path.mkdir, "is a folder, not a file"),
     "not sqlite": (_not_sqlite, "not a .journey file (not a SQLite database)"),
     "other sqlite": (_other_sqlite, "a SQLite database, but not a .journey file"),
-    "newer": (_newer_journey, "written by a newer Journey Editor (file format 2; this version reads up to 1)"),
+    "newer": (
+        _newer_journey,
+        "written by a newer Journey Editor (file format 2; this version reads up to 1)",
+    ),
 }
 
 
@@ -149,7 +157,10 @@ def test_import_of_bad_json_names_the_line(tmp_path: Path, capsys) -> None:
         (["new", "{tmp}/nowhere/a.journey"], "the folder {tmp}/nowhere does not exist"),
         (["new", "{tmp}/a.txt"], "a map is saved as a .journey file"),
         (["new", "{tmp}/a.journey", "--template", "poster"], "no template named 'poster'"),
-        (["export", "{tmp}/s.journey", "-o", "{tmp}/nowhere/a.json"], "folder {tmp}/nowhere does not"),
+        (
+            ["export", "{tmp}/s.journey", "-o", "{tmp}/nowhere/a.json"],
+            "folder {tmp}/nowhere does not",
+        ),
         (["export", "{tmp}/s.journey", "-o", "{tmp}/a.docx"], "cannot export to '.docx'"),
         (["import", "{tmp}/in.json", "-o", "{tmp}/nowhere/b.journey"], "folder {tmp}/nowhere does"),
         (["import", "{tmp}/in.txt", "-o", "{tmp}/b.journey"], "cannot import from '.txt'"),

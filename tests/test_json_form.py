@@ -59,9 +59,18 @@ MINIMAL = '{"title": "T", "stages": [{"id": "s", "name": "S"}], "lanes": [{"id":
         ('{"stages": []}', "title is missing"),
         ('{"title": "T", "stages": [{"id": "s"}]}', r"stages\[0\].name is missing"),
         ('{"title": "T", "kind": "poster"}', "kind must be one of current_state"),
-        (MINIMAL + ', "cards": [{"stage": "s", "lane": "l", "span": "2"}]}', r"cards\[0\].span must be"),
-        (MINIMAL + ', "cards": [{"stage": "x", "lane": "l"}]}', "a stage or lane the map does not have"),
-        (MINIMAL + ', "emotion_line": [{"stage": "s", "score": 6}]}', r"emotion_line\[0\]: emotion score"),
+        (
+            MINIMAL + ', "cards": [{"stage": "s", "lane": "l", "span": "2"}]}',
+            r"cards\[0\].span must be",
+        ),
+        (
+            MINIMAL + ', "cards": [{"stage": "x", "lane": "l"}]}',
+            "a stage or lane the map does not have",
+        ),
+        (
+            MINIMAL + ', "emotion_line": [{"stage": "s", "score": 6}]}',
+            r"emotion_line\[0\]: emotion score",
+        ),
         (MINIMAL + ', "emotion_line": [{"stage": "s"}]}', r"emotion_line\[0\].score is missing"),
         ('{"title": "T", "persona": {"picture": "***"}}', "persona.picture: not valid base64"),
         ("[" * 100_000, "not valid JSON"),

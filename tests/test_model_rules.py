@@ -49,7 +49,12 @@ def titles(journey: Journey, stage: int, lane: int) -> list[str]:
 def put(journey: Journey, stage: int, lane: int, *card_titles: str, **details: object) -> list[str]:
     return [
         add_card(
-            journey, CardKind.TOUCHPOINT, journey.stages[stage].id, journey.lanes[lane].id, t, **details
+            journey,
+            CardKind.TOUCHPOINT,
+            journey.stages[stage].id,
+            journey.lanes[lane].id,
+            t,
+            **details,
         ).id
         for t in card_titles
     ]
@@ -89,7 +94,7 @@ def test_cards_keep_their_order_within_a_cell() -> None:
 
 def test_moving_cards_between_cells_and_within_one() -> None:
     journey = grid()
-    a, b, c = put(journey, 0, 0, "a", "b", "c")
+    a, _, c = put(journey, 0, 0, "a", "b", "c")
     (d,) = put(journey, 1, 1, "d")
     move_cards(journey, [c, a], journey.stages[1].id, journey.lanes[1].id, 1)
     assert titles(journey, 0, 0) == ["b"]

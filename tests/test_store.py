@@ -50,7 +50,9 @@ def test_edits_committed_one_by_one_give_the_same_file(data: st.DataObject) -> N
         folder.cleanup()
 
 
-def test_a_saved_file_is_marked_as_ours_and_has_no_sidecars(tmp_path: Path, sample: Journey) -> None:
+def test_a_saved_file_is_marked_as_ours_and_has_no_sidecars(
+    tmp_path: Path, sample: Journey
+) -> None:
     path = tmp_path / "sample.journey"
     save_journey(sample, path)
     connection = sqlite3.connect(path)
@@ -124,7 +126,10 @@ def _sqlite_file(path: Path, application_id: int, user_version: int) -> Path:
     [
         (lambda p: p, "no such file"),
         (lambda p: (p.mkdir(), p)[1], "is a folder"),
-        (lambda p: (p.write_text("hello"), p)[1], r"not a \.journey file \(not a SQLite database\)"),
+        (
+            lambda p: (p.write_text("hello"), p)[1],
+            r"not a \.journey file \(not a SQLite database\)",
+        ),
         (lambda p: _sqlite_file(p, 0, 0), r"a SQLite database, but not a \.journey file"),
         (
             lambda p: _sqlite_file(p, APPLICATION_ID, SCHEMA_VERSION + 1),
@@ -133,7 +138,9 @@ def _sqlite_file(path: Path, application_id: int, user_version: int) -> Path:
         (lambda p: _sqlite_file(p, APPLICATION_ID, SCHEMA_VERSION), "damaged .* no journey table"),
     ],
 )
-def test_files_that_are_not_maps_are_refused_with_one_line(tmp_path: Path, make, message: str) -> None:
+def test_files_that_are_not_maps_are_refused_with_one_line(
+    tmp_path: Path, make, message: str
+) -> None:
     path = make(tmp_path / "x.journey")
     with pytest.raises(JourneyError, match=message) as refused:
         read_journey(path)

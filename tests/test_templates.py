@@ -38,7 +38,9 @@ def test_stage_sets(name: str, stages: list[str]) -> None:
 
 
 def test_the_service_blueprint_has_its_zones_in_order() -> None:
-    zones = [lane.zone for lane in load_template("service-blueprint").lanes if lane.zone != Zone.NONE]
+    zones = [
+        lane.zone for lane in load_template("service-blueprint").lanes if lane.zone != Zone.NONE
+    ]
     assert zones == [
         Zone.PHYSICAL_EVIDENCE,
         Zone.CUSTOMER_ACTIONS,

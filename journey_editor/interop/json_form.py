@@ -163,7 +163,7 @@ def journey_from_json(text: str) -> Journey:
 def journey_from_dict(data: object) -> Journey:
     doc = _Reader(data, "")
     if doc.get("format", str, FORMAT) != FORMAT:
-        raise JourneyError(f"not a Journey Editor map (\"format\" should be {FORMAT!r})")
+        raise JourneyError(f'not a Journey Editor map ("format" should be {FORMAT!r})')
     version = doc.get("version", int, JSON_VERSION)
     if version > JSON_VERSION:
         raise JourneyError(
@@ -171,14 +171,13 @@ def journey_from_dict(data: object) -> Journey:
             f"this version reads up to {JSON_VERSION})"
         )
     journey = doc.build(
-        lambda: Journey(
-            title=doc.get("title", str),
-            kind=doc.member("kind", JourneyKind, JourneyKind.CURRENT_STATE),
-            description=doc.get("description", str, ""),
-            persona=_persona(doc.child("persona")),
-            stages=[_stage(s) for s in doc.items("stages")],
-            lanes=[_lane(lane) for lane in doc.items("lanes")],
-        )
+        Journey,
+        title=doc.get("title", str),
+        kind=doc.member("kind", JourneyKind, JourneyKind.CURRENT_STATE),
+        description=doc.get("description", str, ""),
+        persona=_persona(doc.child("persona")),
+        stages=[_stage(s) for s in doc.items("stages")],
+        lanes=[_lane(lane) for lane in doc.items("lanes")],
     )
     positions: dict[tuple[str, str], int] = {}
     for item in doc.items("cards"):
@@ -193,12 +192,11 @@ def journey_from_dict(data: object) -> Journey:
         journey.emotion_points[point.id] = point
     for item in doc.items("links"):
         link = item.build(
-            lambda item=item: Link(
-                id=item.get("id", str, None) or new_id("link"),
-                source_id=item.get("from", str),
-                target_id=item.get("to", str),
-                label=item.get("label", str, ""),
-            )
+            Link,
+            id=item.get("id", str, None) or new_id("link"),
+            source_id=item.get("from", str),
+            target_id=item.get("to", str),
+            label=item.get("label", str, ""),
         )
         if link.id in journey.links:
             raise JourneyError(f"{item.path}.id: {link.id!r} is used twice")
@@ -210,61 +208,56 @@ def journey_from_dict(data: object) -> Journey:
 def _persona(doc: _Reader) -> Persona:
     picture = doc.get("picture", str, None)
     return doc.build(
-        lambda: Persona(
-            name=doc.get("name", str, ""),
-            role=doc.get("role", str, ""),
-            core_need=doc.get("core_need", str, ""),
-            trigger_event=doc.get("trigger_event", str, ""),
-            primary_channel=doc.member("primary_channel", Channel, None),
-            conversion_metric=doc.get("conversion_metric", str, ""),
-            goals=doc.texts("goals"),
-            frustrations=doc.texts("frustrations"),
-            quote=doc.get("quote", str, ""),
-            picture=None if picture is None else _decode(picture, f"{doc.path}.picture"),
-        )
+        Persona,
+        name=doc.get("name", str, ""),
+        role=doc.get("role", str, ""),
+        core_need=doc.get("core_need", str, ""),
+        trigger_event=doc.get("trigger_event", str, ""),
+        primary_channel=doc.member("primary_channel", Channel, None),
+        conversion_metric=doc.get("conversion_metric", str, ""),
+        goals=doc.texts("goals"),
+        frustrations=doc.texts("frustrations"),
+        quote=doc.get("quote", str, ""),
+        picture=None if picture is None else _decode(picture, f"{doc.path}.picture"),
     )
 
 
 def _stage(doc: _Reader) -> Stage:
     return doc.build(
-        lambda: Stage(
-            id=doc.get("id", str),
-            name=doc.get("name", str),
-            customer_goal=doc.get("customer_goal", str, ""),
-            conversion_goals=[
-                g.build(
-                    lambda g=g: ConversionGoal(
-                        kind=g.member("kind", GoalKind),
-                        description=g.get("description", str),
-                    )
-                )
-                for g in doc.items("conversion_goals")
-            ],
-            metrics=[
-                m.build(
-                    lambda m=m: Metric(
-                        name=m.get("name", str),
-                        target=m.number("target"),
-                        actual=m.number("actual"),
-                        unit=m.get("unit", str, ""),
-                    )
-                )
-                for m in doc.items("kpis")
-            ],
-            emotional_drivers=doc.texts("emotional_drivers"),
-        )
+        Stage,
+        id=doc.get("id", str),
+        name=doc.get("name", str),
+        customer_goal=doc.get("customer_goal", str, ""),
+        conversion_goals=[
+            g.build(
+                ConversionGoal,
+                kind=g.member("kind", GoalKind),
+                description=g.get("description", str),
+            )
+            for g in doc.items("conversion_goals")
+        ],
+        metrics=[
+            m.build(
+                Metric,
+                name=m.get("name", str),
+                target=m.number("target"),
+                actual=m.number("actual"),
+                unit=m.get("unit", str, ""),
+            )
+            for m in doc.items("kpis")
+        ],
+        emotional_drivers=doc.texts("emotional_drivers"),
     )
 
 
 def _lane(doc: _Reader) -> Lane:
     kind = doc.member("kind", LaneKind, LaneKind.CUSTOM)
     return doc.build(
-        lambda: Lane(
-            id=doc.get("id", str),
-            name=doc.get("name", str),
-            kind=kind,
-            zone=doc.member("zone", Zone, kind.default_zone),
-        )
+        Lane,
+        id=doc.get("id", str),
+        name=doc.get("name", str),
+        kind=kind,
+        zone=doc.member("zone", Zone, kind.default_zone),
     )
 
 
@@ -272,46 +265,43 @@ def _card(doc: _Reader, positions: dict[tuple[str, str], int]) -> Card:
     cell = (doc.get("stage", str), doc.get("lane", str))
     positions[cell] = positions.get(cell, -1) + 1
     return doc.build(
-        lambda: Card(
-            id=doc.get("id", str, None) or new_id("card"),
-            kind=doc.member("kind", CardKind, CardKind.NOTE),
-            stage_id=cell[0],
-            lane_id=cell[1],
-            position=positions[cell],
-            title=doc.get("title", str, ""),
-            body=doc.get("body", str, ""),
-            span=doc.get("span", int, 1),
-            channel=doc.member("channel", Channel, None),
-            severity=doc.get("severity", int, None),
-            owner=doc.get("owner", str, ""),
-            impact=doc.member("impact", Level, None),
-            effort=doc.member("effort", Level, None),
-            status=doc.member("status", OpportunityStatus, None),
-            actors=doc.texts("actors"),
-            evidence=[
-                e.build(
-                    lambda e=e: Evidence(
-                        source=e.member("source", EvidenceSource, EvidenceSource.OTHER),
-                        summary=e.get("summary", str),
-                        reference=e.get("reference", str, ""),
-                    )
-                )
-                for e in doc.items("evidence")
-            ],
-        )
+        Card,
+        id=doc.get("id", str, None) or new_id("card"),
+        kind=doc.member("kind", CardKind, CardKind.NOTE),
+        stage_id=cell[0],
+        lane_id=cell[1],
+        position=positions[cell],
+        title=doc.get("title", str, ""),
+        body=doc.get("body", str, ""),
+        span=doc.get("span", int, 1),
+        channel=doc.member("channel", Channel, None),
+        severity=doc.get("severity", int, None),
+        owner=doc.get("owner", str, ""),
+        impact=doc.member("impact", Level, None),
+        effort=doc.member("effort", Level, None),
+        status=doc.member("status", OpportunityStatus, None),
+        actors=doc.texts("actors"),
+        evidence=[
+            e.build(
+                Evidence,
+                source=e.member("source", EvidenceSource, EvidenceSource.OTHER),
+                summary=e.get("summary", str),
+                reference=e.get("reference", str, ""),
+            )
+            for e in doc.items("evidence")
+        ],
     )
 
 
 def _emotion_point(doc: _Reader) -> EmotionPoint:
     return doc.build(
-        lambda: EmotionPoint(
-            id=doc.get("id", str, None) or new_id("emotion"),
-            stage_id=doc.get("stage", str),
-            offset=doc.number("offset", 0.5),
-            score=doc.number("score", REQUIRED),
-            label=doc.get("label", str, ""),
-            card_id=doc.get("card", str, None),
-        )
+        EmotionPoint,
+        id=doc.get("id", str, None) or new_id("emotion"),
+        stage_id=doc.get("stage", str),
+        offset=doc.number("offset", 0.5),
+        score=doc.number("score", REQUIRED),
+        label=doc.get("label", str, ""),
+        card_id=doc.get("card", str, None),
     )
 
 
@@ -384,10 +374,10 @@ class _Reader:
         values = self.get(key, list, [])
         return [_Reader(value, f"{self.where(key)}[{i}]") for i, value in enumerate(values)]
 
-    def build(self, make: Callable[[], T]) -> T:
+    def build(self, make: Callable[..., T], **values: Any) -> T:
         """Make an object, prefixing any rule it breaks with where it stands in the file."""
         try:
-            return make()
+            return make(**values)
         except JourneyError as error:
             if not self.path or str(error).startswith(self.path):
                 raise

@@ -18,7 +18,12 @@ def summary_of(journey: Journey) -> dict[str, Any]:
         "persona": {"name": persona.name, "role": persona.role},
         "stages": [{"name": s.name, "cards": homes[s.id]} for s in journey.stages],
         "lanes": [
-            {"name": lane.name, "kind": lane.kind.value, "zone": lane.zone.value, "cards": rows[lane.id]}
+            {
+                "name": lane.name,
+                "kind": lane.kind.value,
+                "zone": lane.zone.value,
+                "cards": rows[lane.id],
+            }
             for lane in journey.lanes
         ],
         "cards": len(journey.cards),

@@ -160,7 +160,9 @@ def add_link(
     journey.card(source_id)
     journey.card(target_id)
     limits.check_count("links", len(journey.links) + 1, limits.MAX_LINKS)
-    if any(lk.source_id == source_id and lk.target_id == target_id for lk in journey.links.values()):
+    if any(
+        lk.source_id == source_id and lk.target_id == target_id for lk in journey.links.values()
+    ):
         raise JourneyError("these two cards are already linked")
     link = Link(id=link_id or new_id("link"), source_id=source_id, target_id=target_id, label=label)
     if link.id in journey.links:

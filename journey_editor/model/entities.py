@@ -179,9 +179,7 @@ class Card:
         if self.channel is not None:
             _check_member("channel", self.channel, Channel)
         if self.severity is not None:
-            limits.check_number(
-                "severity", self.severity, limits.SEVERITY_MIN, limits.SEVERITY_MAX
-            )
+            limits.check_number("severity", self.severity, limits.SEVERITY_MIN, limits.SEVERITY_MAX)
             if not isinstance(self.severity, int):
                 raise JourneyError("severity must be a whole number from 1 to 5")
         limits.check_text("owner", self.owner, limits.NAME_MAX)

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections import defaultdict
 from dataclasses import dataclass, field
-from enum import Enum
+from enum import StrEnum
 
 from journey_editor.model import limits
 from journey_editor.model.entities import Card, EmotionPoint, Lane, Link, Persona, Stage
@@ -12,7 +12,7 @@ from journey_editor.model.errors import JourneyError
 from journey_editor.model.vocabulary import JourneyKind
 
 
-class Entity(str, Enum):
+class Entity(StrEnum):
     """The kinds of record the file stores, one row each; the journey row holds the persona."""
 
     JOURNEY = "journey"

@@ -6,20 +6,21 @@ change once released; labels are what people read.
 
 from __future__ import annotations
 
-from enum import Enum
+from enum import StrEnum
+from typing import Self
 
 from journey_editor.model.errors import JourneyError
 
 
-class Vocabulary(str, Enum):
+class Vocabulary(StrEnum):
     """A closed set whose values are file text and whose labels are for people."""
 
     @property
     def label(self) -> str:
-        return self.value.replace("_", " ").capitalize()
+        return str(self.value).replace("_", " ").capitalize()
 
     @classmethod
-    def parse(cls, text: str, what: str) -> Vocabulary:
+    def parse(cls, text: str, what: str) -> Self:
         """The member named by ``text``, or a JourneyError listing the allowed values."""
         try:
             return cls(text)

@@ -39,7 +39,10 @@ def atomic_write(target: Path, fill: Callable[[Path], None]) -> None:
 
 
 def write_text_atomically(target: Path, text: str) -> None:
-    atomic_write(target, lambda temporary: temporary.write_text(text, encoding="utf-8"))
+    def fill(temporary: Path) -> None:
+        temporary.write_text(text, encoding="utf-8")
+
+    atomic_write(target, fill)
 
 
 def check_writable_target(target: Path) -> None:

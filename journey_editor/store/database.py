@@ -55,7 +55,9 @@ def write_whole(connection: sqlite3.Connection, journey: Journey) -> None:
     _insert(connection, CardRow, [rows.card_row(card) for card in journey.cards.values()])
     for card in journey.cards.values():
         _insert(connection, EvidenceRow, rows.evidence_rows(card))
-    _insert(connection, EmotionPointRow, map(rows.emotion_point_row, journey.emotion_points.values()))
+    _insert(
+        connection, EmotionPointRow, map(rows.emotion_point_row, journey.emotion_points.values())
+    )
     _insert(connection, LinkRow, map(rows.link_row, journey.links.values()))
 
 
@@ -107,7 +109,9 @@ def write_changes(connection: sqlite3.Connection, journey: Journey) -> int:
         )
         points = [journey.emotion_points[i] for i in written[Entity.EMOTION_POINT]]
         _insert(connection, EmotionPointRow, map(rows.emotion_point_row, points))
-        _insert(connection, LinkRow, [rows.link_row(journey.links[i]) for i in written[Entity.LINK]])
+        _insert(
+            connection, LinkRow, [rows.link_row(journey.links[i]) for i in written[Entity.LINK]]
+        )
     return count
 
 
@@ -117,7 +121,9 @@ def _insert(
     connection.executemany(rows.insert_statement(row_class), values)
 
 
-def _delete(connection: sqlite3.Connection, row_class: type[SQLModel], column: str, key: str) -> None:
+def _delete(
+    connection: sqlite3.Connection, row_class: type[SQLModel], column: str, key: str
+) -> None:
     connection.execute(f'DELETE FROM "{table_of(row_class).name}" WHERE "{column}" = ?', (key,))
 
 

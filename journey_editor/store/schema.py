@@ -148,7 +148,7 @@ def columns(row_class: type[SQLModel]) -> list[str]:
 
 def schema_statements() -> list[str]:
     """CREATE TABLE and CREATE INDEX statements for a new file, in SQLite's dialect."""
-    dialect = sqlite.dialect()  # type: ignore[no-untyped-call]
+    dialect = sqlite.dialect()
     statements = []
     for row_class in ROW_CLASSES:
         table = table_of(row_class)
