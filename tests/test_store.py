@@ -151,7 +151,7 @@ def test_a_file_breaking_the_rules_is_refused(tmp_path: Path, sample: Journey) -
     path = tmp_path / "map.journey"
     save_journey(sample, path)
     connection = sqlite3.connect(path)
-    connection.execute("UPDATE card SET stage_id = 'nowhere' WHERE rowid = 1")
+    connection.execute("UPDATE card_place SET stage_id = 'nowhere' ")
     connection.execute("UPDATE emotion_point SET score = 9")
     connection.commit()
     connection.close()

@@ -13,6 +13,7 @@ from journey_editor.store import rows
 from journey_editor.store.schema import (
     APPLICATION_ID,
     SCHEMA_VERSION,
+    CardPlaceRow,
     CardRow,
     ConversionGoalRow,
     EmotionPointRow,
@@ -53,6 +54,7 @@ def write_whole(connection: sqlite3.Connection, journey: Journey) -> None:
         _insert(connection, KpiRow, rows.kpi_rows(stage))
     _insert(connection, LaneRow, [rows.lane_row(lane, i) for i, lane in enumerate(journey.lanes)])
     _insert(connection, CardRow, [rows.card_row(card) for card in journey.cards.values()])
+    _insert(connection, CardPlaceRow, map(rows.card_place_row, journey.cards.values()))
     for card in journey.cards.values():
         _insert(connection, EvidenceRow, rows.evidence_rows(card))
     _insert(
@@ -79,6 +81,7 @@ def write_changes(connection: sqlite3.Connection, journey: Journey) -> int:
             _delete(connection, LaneRow, "id", lane_id)
         for card_id in removed[Entity.CARD]:
             _delete(connection, CardRow, "id", card_id)
+            _delete(connection, CardPlaceRow, "card_id", card_id)
             _delete(connection, EvidenceRow, "card_id", card_id)
         for point_id in removed[Entity.EMOTION_POINT]:
             _delete(connection, EmotionPointRow, "id", point_id)
@@ -100,11 +103,12 @@ def write_changes(connection: sqlite3.Connection, journey: Journey) -> int:
         for card_id in written[Entity.CARD]:
             card = journey.cards[card_id]
             _insert(connection, CardRow, [rows.card_row(card)])
+            _insert(connection, CardPlaceRow, [rows.card_place_row(card)])
             _delete(connection, EvidenceRow, "card_id", card_id)
             _insert(connection, EvidenceRow, rows.evidence_rows(card))
         moved_only = written[Entity.CARD_POSITION] - written[Entity.CARD] - removed[Entity.CARD]
         connection.executemany(
-            'UPDATE "card" SET "position" = ? WHERE "id" = ?',
+            'UPDATE "card_place" SET "position" = ? WHERE "card_id" = ?',
             [(journey.cards[card_id].position, card_id) for card_id in moved_only],
         )
         points = [journey.emotion_points[i] for i in written[Entity.EMOTION_POINT]]

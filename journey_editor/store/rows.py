@@ -36,6 +36,7 @@ from journey_editor.model import (
 from journey_editor.model.journey import JOURNEY_ROW_ID
 from journey_editor.model.vocabulary import Vocabulary
 from journey_editor.store.schema import (
+    CardPlaceRow,
     CardRow,
     ConversionGoalRow,
     EmotionPointRow,
@@ -102,13 +103,13 @@ def lane_row(lane: Lane, position: int) -> Row:
     return (lane.id, position, lane.name, lane.kind.value, lane.zone.value)
 
 
+def card_place_row(card: Card) -> Row:
+    return (card.id, card.stage_id, card.lane_id, card.position, card.span)
+
+
 def card_row(card: Card) -> Row:
     return (
         card.id,
-        card.stage_id,
-        card.lane_id,
-        card.position,
-        card.span,
         card.kind.value,
         card.title,
         card.body,
@@ -178,8 +179,11 @@ def journey_from_rows(connection: sqlite3.Connection) -> Journey:
         ],
     )
     evidence = _evidence_by_card(connection)
+    places = {row["card_id"]: row for row in read_rows(connection, CardPlaceRow)}
     for row in read_rows(connection, CardRow):
-        journey.cards[row["id"]] = _card(row, evidence.get(row["id"], []))
+        if row["id"] not in places:
+            raise JourneyError(f"card {row['title']!r} has no place in the map")
+        journey.cards[row["id"]] = _card(row, places[row["id"]], evidence.get(row["id"], []))
     for row in read_rows(connection, EmotionPointRow):
         journey.emotion_points[row["id"]] = EmotionPoint(
             id=row["id"],
@@ -251,14 +255,14 @@ def _evidence_by_card(connection: sqlite3.Connection) -> dict[str, list[Evidence
     return evidence
 
 
-def _card(row: sqlite3.Row, evidence: list[Evidence]) -> Card:
+def _card(row: sqlite3.Row, place: sqlite3.Row, evidence: list[Evidence]) -> Card:
     return Card(
         id=row["id"],
         kind=CardKind.parse(row["kind"], "card kind"),
-        stage_id=row["stage_id"],
-        lane_id=row["lane_id"],
-        position=row["position"],
-        span=row["span"],
+        stage_id=place["stage_id"],
+        lane_id=place["lane_id"],
+        position=place["position"],
+        span=place["span"],
         title=row["title"],
         body=row["body"],
         channel=_optional(Channel, row["channel"], "channel"),

@@ -77,12 +77,10 @@ class LaneRow(SQLModel, table=True):
 
 
 class CardRow(SQLModel, table=True):
+    """What a card says; where it sits is in ``card_place``."""
+
     __tablename__ = "card"
     id: str = Field(primary_key=True)
-    stage_id: str = Field(index=True)
-    lane_id: str = Field(index=True)
-    position: int
-    span: int
     kind: str
     title: str
     body: str
@@ -93,6 +91,19 @@ class CardRow(SQLModel, table=True):
     effort: str | None
     status: str | None
     actors: str  # JSON list of texts
+
+
+class CardPlaceRow(SQLModel, table=True):
+    """Where a card sits. Kept narrow and apart from the card's text because reordering a
+    cell renumbers every card in it: narrow rows make that touch few pages."""
+
+    __tablename__ = "card_place"
+    __table_args__ = {"sqlite_with_rowid": False}
+    card_id: str = Field(primary_key=True)
+    stage_id: str
+    lane_id: str
+    position: int
+    span: int
 
 
 class EvidenceRow(SQLModel, table=True):
@@ -136,6 +147,7 @@ ROW_CLASSES: tuple[type[SQLModel], ...] = (
     KpiRow,
     LaneRow,
     CardRow,
+    CardPlaceRow,
     EvidenceRow,
     EmotionPointRow,
     LinkRow,
