@@ -1,0 +1,37 @@
+"""Pure geometry: the model turned into rectangles, wrapped lines and curves, with no Qt."""
+
+from journey_editor.layout.boxes import (
+    CardBox,
+    CellBox,
+    EmotionCurve,
+    EmotionMark,
+    JourneyLayout,
+    LaneHeaderBox,
+    Severity,
+    StageHeaderBox,
+    TextBlock,
+)
+from journey_editor.layout.cues import CARD_CUES, KindCue, Outline, caption_for
+from journey_editor.layout.geometry import Point, Rect
+from journey_editor.layout.grid import layout_journey
+from journey_editor.layout.style import DEFAULT_STYLE, GridStyle
+from journey_editor.layout.text import (
+    DEFAULT_FONTS,
+    ELLIPSIS,
+    EstimatedMeasure,
+    FontRole,
+    FontSpec,
+    FontTable,
+    TextMeasure,
+    WidthCache,
+    WrappedText,
+    wrap_words,
+)
+
+__all__ = [
+    "CARD_CUES", "DEFAULT_FONTS", "DEFAULT_STYLE", "ELLIPSIS", "CardBox", "CellBox",
+    "EmotionCurve", "EmotionMark", "EstimatedMeasure", "FontRole", "FontSpec", "FontTable",
+    "GridStyle", "JourneyLayout", "KindCue", "LaneHeaderBox", "Outline", "Point", "Rect",
+    "Severity", "StageHeaderBox", "TextBlock", "TextMeasure", "WidthCache", "WrappedText",
+    "caption_for", "layout_journey", "wrap_words",
+]

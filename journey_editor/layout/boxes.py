@@ -1,0 +1,136 @@
+"""What a layout is made of: boxes with text already wrapped, for any painter to draw as is.
+
+Boxes are in map pixels with the map's top-left corner at (0, 0). A ``TextBlock`` inside a
+box is placed relative to that box, so a card can be drawn (or dragged) anywhere and its
+text comes along.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator, Mapping
+from dataclasses import dataclass
+
+from journey_editor.layout.geometry import Point, Rect
+from journey_editor.layout.text import FontRole
+from journey_editor.model import CardKind, LaneKind, Zone
+
+
+@dataclass(frozen=True, slots=True)
+class TextBlock:
+    """Lines in one font, top to bottom; ``rect`` is relative to the owning box."""
+
+    role: FontRole
+    lines: tuple[str, ...]
+    line_height: float
+    rect: Rect
+
+    def line_rects(self) -> Iterator[tuple[str, Rect]]:
+        """Each line with the rectangle to draw it in, left-aligned and vertically centred."""
+        for index, line in enumerate(self.lines):
+            top = self.rect.y + index * self.line_height
+            yield line, Rect(self.rect.x, top, self.rect.w, self.line_height)
+
+
+@dataclass(frozen=True, slots=True)
+class StageHeaderBox:
+    stage_id: str
+    name: str
+    index: int
+    rect: Rect  # the header above the column
+    column: Rect  # the whole column below the header, through every lane
+    number: TextBlock  # "Stage 1"
+    title: TextBlock
+
+
+@dataclass(frozen=True, slots=True)
+class LaneHeaderBox:
+    lane_id: str
+    name: str
+    kind: LaneKind
+    zone: Zone
+    index: int
+    rect: Rect  # the header left of the row
+    row: Rect  # the whole row right of the header, through every stage
+    title: TextBlock
+    caption: TextBlock  # the lane's kind, when its name does not already say it
+
+
+@dataclass(frozen=True, slots=True)
+class CellBox:
+    stage_id: str
+    lane_id: str
+    rect: Rect
+
+
+@dataclass(frozen=True, slots=True)
+class Severity:
+    """A pain point's severity, 1-5, drawn as pips in ``rect`` (relative to the card)."""
+
+    level: int
+    rect: Rect
+
+
+@dataclass(frozen=True, slots=True)
+class CardBox:
+    card_id: str
+    kind: CardKind
+    stage_id: str
+    lane_id: str
+    span: int
+    rect: Rect
+    caption: TextBlock  # glyph and kind label (and a touchpoint's channel)
+    title: TextBlock
+    body: TextBlock
+    severity: Severity | None  # pips, so that severity does not rely on colour
+    elided: bool  # the title or body was cut to fit
+
+    @property
+    def title_lines(self) -> tuple[str, ...]:
+        return self.title.lines
+
+    @property
+    def body_lines(self) -> tuple[str, ...]:
+        return self.body.lines
+
+
+@dataclass(frozen=True, slots=True)
+class EmotionMark:
+    """One point of the emotion line, where it is drawn."""
+
+    point_id: str
+    stage_id: str
+    score: float
+    label: str
+    card_id: str | None
+    at: Point
+
+
+@dataclass(frozen=True, slots=True)
+class EmotionCurve:
+    """The emotion line in one emotions lane: its band, the score scale, the points in order."""
+
+    lane_id: str
+    band: Rect
+    neutral_y: float  # score 3
+    best_y: float  # score 5
+    worst_y: float  # score 1
+    marks: tuple[EmotionMark, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class JourneyLayout:
+    width: float
+    height: float
+    corner: Rect  # above the lane headers, left of the stage headers
+    stage_headers: tuple[StageHeaderBox, ...]
+    lane_headers: tuple[LaneHeaderBox, ...]
+    cells: Mapping[tuple[str, str], CellBox]  # by (stage id, lane id)
+    cards: Mapping[str, CardBox]  # by card id; lane by lane, left to right, top down
+    emotion_curves: tuple[EmotionCurve, ...]
+
+    @property
+    def size(self) -> tuple[float, float]:
+        return self.width, self.height
+
+    def cell(self, stage_id: str, lane_id: str) -> CellBox:
+        return self.cells[stage_id, lane_id]
