@@ -80,16 +80,10 @@ class Journey:
     # Lookups -----------------------------------------------------------------------------
 
     def stage(self, stage_id: str) -> Stage:
-        for stage in self.stages:
-            if stage.id == stage_id:
-                return stage
-        raise JourneyError(f"no stage with id {stage_id!r}")
+        return self.stages[self.stage_index(stage_id)]
 
     def lane(self, lane_id: str) -> Lane:
-        for lane in self.lanes:
-            if lane.id == lane_id:
-                return lane
-        raise JourneyError(f"no lane with id {lane_id!r}")
+        return self.lanes[self.lane_index(lane_id)]
 
     def card(self, card_id: str) -> Card:
         try:
@@ -109,22 +103,11 @@ class Journey:
                 return index
         raise JourneyError(f"no lane with id {lane_id!r}")
 
-    def stage_named(self, name: str) -> Stage | None:
-        folded = name.strip().casefold()
-        return next((s for s in self.stages if s.name.strip().casefold() == folded), None)
-
-    def lane_named(self, name: str) -> Lane | None:
-        folded = name.strip().casefold()
-        return next((lane for lane in self.lanes if lane.name.strip().casefold() == folded), None)
-
     def cards_in(self, stage_id: str, lane_id: str) -> list[Card]:
         """The cards whose home is this cell, in their order within it."""
         cell = [c for c in self.cards.values() if c.stage_id == stage_id and c.lane_id == lane_id]
         cell.sort(key=lambda card: card.position)
         return cell
-
-    def cards_of_stage(self, stage_id: str) -> list[Card]:
-        return [card for card in self.cards.values() if card.stage_id == stage_id]
 
     def cards_of_lane(self, lane_id: str) -> list[Card]:
         return [card for card in self.cards.values() if card.lane_id == lane_id]
