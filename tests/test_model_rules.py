@@ -24,10 +24,16 @@ from journey_editor.model import (
     move_cards,
     move_lane,
     move_stage,
+    remove_cards,
     remove_lane,
     remove_stage,
+    restore_cards,
+    restore_lane,
     restore_placements,
+    restore_stage,
     update_card,
+    update_map,
+    update_persona,
     update_stage,
 )
 
@@ -203,3 +209,45 @@ def test_any_sequence_of_edits_keeps_the_invariants(data: st.DataObject) -> None
         if not apply_edit(journey, data.draw(edits(journey))):
             assert journey == before, "a refused edit changed the map"
         assert broken_invariants(journey) == []
+
+
+@settings(max_examples=150, deadline=None)
+@given(st.data())
+def test_every_removal_is_put_back_exactly(data: st.DataObject) -> None:
+    journey = data.draw(journeys())
+    before = copy.deepcopy(journey)
+    what = data.draw(st.sampled_from(["cards", "stage", "lane", "move_stage"]))
+    try:
+        if what == "cards" and journey.cards:
+            ids = data.draw(st.lists(st.sampled_from(list(journey.cards)), min_size=1, max_size=4))
+            restore_cards(journey, remove_cards(journey, ids))
+        elif what == "stage":
+            stage = data.draw(st.sampled_from(journey.stages)).id
+            restore_stage(journey, remove_stage(journey, stage))
+        elif what == "lane":
+            lane = data.draw(st.sampled_from(journey.lanes)).id
+            restore_lane(journey, remove_lane(journey, lane))
+        elif what == "move_stage":
+            stage = data.draw(st.sampled_from(journey.stages))
+            at = journey.stages.index(stage)
+            to = data.draw(st.integers(0, len(journey.stages) - 1))
+            narrowed = move_stage(journey, stage.id, to)
+            move_stage(journey, stage.id, at)
+            for card_id, span in narrowed.items():
+                update_card(journey, card_id, span=span)
+    except JourneyError:
+        pass  # refused (the last stage or lane): nothing changed
+    assert journey == before
+    assert broken_invariants(journey) == []
+
+
+def test_map_details_and_persona_change_with_a_clear_refusal() -> None:
+    journey = grid()
+    assert update_map(journey, title="Renamed") == {"title": "Test map"}
+    assert update_persona(journey, name="Maya", goals=["Calm books"]) == {"name": "", "goals": []}
+    assert journey.title == "Renamed" and journey.persona.goals == ["Calm books"]
+    with pytest.raises(JourneyError, match="map title must not be empty"):
+        update_map(journey, title="  ")
+    with pytest.raises(JourneyError, match="cannot change stages"):
+        update_map(journey, stages=[])
+    assert journey.title == "Renamed"

@@ -77,7 +77,7 @@ def journey_to_dict(journey: Journey) -> dict[str, Any]:
             {"id": lane.id, "name": lane.name, "kind": lane.kind.value, "zone": lane.zone.value}
             for lane in journey.lanes
         ],
-        "cards": [_card_to_dict(card) for card in journey.cards_in_order()],
+        "cards": [card_to_dict(card) for card in journey.cards_in_order()],
         "emotion_line": [
             {
                 "id": point.id,
@@ -113,7 +113,7 @@ def _stage_to_dict(stage: Stage) -> dict[str, Any]:
     }
 
 
-def _card_to_dict(card: Card) -> dict[str, Any]:
+def card_to_dict(card: Card) -> dict[str, Any]:
     return {
         "id": card.id,
         "kind": card.kind.value,
@@ -161,7 +161,7 @@ def journey_from_json(text: str) -> Journey:
 
 
 def journey_from_dict(data: object) -> Journey:
-    doc = _Reader(data, "")
+    doc = Reader(data, "")
     if doc.get("format", str, FORMAT) != FORMAT:
         raise JourneyError(f'not a Journey Editor map ("format" should be {FORMAT!r})')
     version = doc.get("version", int, JSON_VERSION)
@@ -181,7 +181,7 @@ def journey_from_dict(data: object) -> Journey:
     )
     positions: dict[tuple[str, str], int] = {}
     for item in doc.items("cards"):
-        card = _card(item, positions)
+        card = card_from_reader(item, positions)
         if card.id in journey.cards:
             raise JourneyError(f"{item.path}.id: {card.id!r} is used twice")
         journey.cards[card.id] = card
@@ -205,7 +205,7 @@ def journey_from_dict(data: object) -> Journey:
     return journey
 
 
-def _persona(doc: _Reader) -> Persona:
+def _persona(doc: Reader) -> Persona:
     picture = doc.get("picture", str, None)
     return doc.build(
         Persona,
@@ -222,7 +222,7 @@ def _persona(doc: _Reader) -> Persona:
     )
 
 
-def _stage(doc: _Reader) -> Stage:
+def _stage(doc: Reader) -> Stage:
     return doc.build(
         Stage,
         id=doc.get("id", str),
@@ -250,7 +250,7 @@ def _stage(doc: _Reader) -> Stage:
     )
 
 
-def _lane(doc: _Reader) -> Lane:
+def _lane(doc: Reader) -> Lane:
     kind = doc.member("kind", LaneKind, LaneKind.CUSTOM)
     return doc.build(
         Lane,
@@ -261,7 +261,7 @@ def _lane(doc: _Reader) -> Lane:
     )
 
 
-def _card(doc: _Reader, positions: dict[tuple[str, str], int]) -> Card:
+def card_from_reader(doc: Reader, positions: dict[tuple[str, str], int]) -> Card:
     cell = (doc.get("stage", str), doc.get("lane", str))
     positions[cell] = positions.get(cell, -1) + 1
     return doc.build(
@@ -293,7 +293,7 @@ def _card(doc: _Reader, positions: dict[tuple[str, str], int]) -> Card:
     )
 
 
-def _emotion_point(doc: _Reader) -> EmotionPoint:
+def _emotion_point(doc: Reader) -> EmotionPoint:
     return doc.build(
         EmotionPoint,
         id=doc.get("id", str, None) or new_id("emotion"),
@@ -319,7 +319,7 @@ class _Required:
 REQUIRED: Any = _Required()
 
 
-class _Reader:
+class Reader:
     """One JSON object being read, with its path for messages (``cards[12]``)."""
 
     def __init__(self, data: object, path: str) -> None:
@@ -367,12 +367,12 @@ class _Reader:
                 raise JourneyError(f"{self.where(key)}[{index}] must be text")
         return list(values)
 
-    def child(self, key: str) -> _Reader:
-        return _Reader(self.get(key, dict, {}), self.where(key))
+    def child(self, key: str) -> Reader:
+        return Reader(self.get(key, dict, {}), self.where(key))
 
-    def items(self, key: str) -> list[_Reader]:
+    def items(self, key: str) -> list[Reader]:
         values = self.get(key, list, [])
-        return [_Reader(value, f"{self.where(key)}[{i}]") for i, value in enumerate(values)]
+        return [Reader(value, f"{self.where(key)}[{i}]") for i, value in enumerate(values)]
 
     def build(self, make: Callable[..., T], **values: Any) -> T:
         """Make an object, prefixing any rule it breaks with where it stands in the file."""

@@ -30,6 +30,8 @@ from journey_editor.model.entities import (
 from journey_editor.model.errors import JourneyError
 from journey_editor.model.invariants import broken_invariants, check_invariants
 from journey_editor.model.journey import ChangeLog, Entity, Journey
+from journey_editor.model.map_details import update_map, update_persona
+from journey_editor.model.restore import restore_cards, restore_lane, restore_stage
 from journey_editor.model.structure import (
     RemovedLane,
     RemovedStage,
@@ -96,9 +98,14 @@ __all__ = [
     "remove_lane",
     "remove_link",
     "remove_stage",
+    "restore_cards",
+    "restore_lane",
     "restore_placements",
+    "restore_stage",
     "update_card",
     "update_emotion_point",
     "update_lane",
+    "update_map",
+    "update_persona",
     "update_stage",
 ]

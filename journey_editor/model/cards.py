@@ -117,7 +117,7 @@ def restore_placements(journey: Journey, placements: dict[str, Placement]) -> No
         journey.changes.write(Entity.CARD, card_id)
         cells.add((stage_id, lane_id))
     for stage_id, lane_id in cells:
-        _shift_around(journey, stage_id, lane_id, set(placements))
+        shift_around(journey, stage_id, lane_id, set(placements))
 
 
 def remove_cards(journey: Journey, card_ids: list[str]) -> RemovedCards:
@@ -191,7 +191,7 @@ def _check_span(journey: Journey, stage_id: str, span: int) -> None:
         raise JourneyError(f"a card here can span 1 to {room} stages; got {span!r}")
 
 
-def _shift_around(journey: Journey, stage_id: str, lane_id: str, pinned: set[str]) -> None:
+def shift_around(journey: Journey, stage_id: str, lane_id: str, pinned: set[str]) -> None:
     """Renumber a cell so the pinned cards keep their positions and the others fill round."""
     cell = journey.cards_in(stage_id, lane_id)
     fixed = {c.position: c for c in cell if c.id in pinned}

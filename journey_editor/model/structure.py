@@ -59,7 +59,7 @@ def add_stage(journey: Journey, name: str, index: int | None = None, **details: 
     if any(s.id == stage.id for s in journey.stages):
         raise JourneyError(f"a stage with id {stage.id!r} already exists")
     journey.stages.insert(_insert_index(index, len(journey.stages)), stage)
-    _record_order(journey, Entity.STAGE, journey.stages)
+    record_order(journey, Entity.STAGE, journey.stages)
     return stage
 
 
@@ -74,15 +74,18 @@ def update_stage(journey: Journey, stage_id: str, **changes: Any) -> dict[str, A
     return before
 
 
-def move_stage(journey: Journey, stage_id: str, to_index: int) -> None:
-    """Reorder: the stage ends up at ``to_index`` of the new order."""
+def move_stage(journey: Journey, stage_id: str, to_index: int) -> dict[str, int]:
+    """Reorder: the stage ends up at ``to_index`` of the new order.
+
+    A card reaching past the last stage afterwards is narrowed; returns the spans it had.
+    """
     stage = journey.stage(stage_id)
     if not 0 <= to_index < len(journey.stages):
         raise JourneyError(f"position {to_index} is outside 0..{len(journey.stages) - 1}")
     journey.stages.remove(stage)
     journey.stages.insert(to_index, stage)
-    _record_order(journey, Entity.STAGE, journey.stages)
-    _fit_spans(journey)
+    record_order(journey, Entity.STAGE, journey.stages)
+    return _fit_spans(journey)
 
 
 def remove_stage(journey: Journey, stage_id: str) -> RemovedStage:
@@ -92,26 +95,27 @@ def remove_stage(journey: Journey, stage_id: str) -> RemovedStage:
     removed = RemovedStage(stage=journey.stages[index], index=index)
     following = journey.stages[index + 1].id if index + 1 < len(journey.stages) else None
     starts = {stage.id: i for i, stage in enumerate(journey.stages)}
-    doomed = []
-    for card in list(journey.cards.values()):
-        start = starts[card.stage_id]
-        if not start <= index < start + card.span:
-            continue
-        if card.span == 1:
-            doomed.append(card.id)
-            continue
-        removed.narrowed.append(replace(card))
+    covering = [
+        card for card in journey.cards.values()
+        if starts[card.stage_id] <= index < starts[card.stage_id] + card.span
+    ]
+    doomed = [card.id for card in covering if card.span == 1]
+    # Copies and removals before anything moves: a move renumbers the cell the others are in,
+    # and the undo needs every card's place as it was.
+    removed.narrowed = [replace(card) for card in covering if card.span > 1]
+    removed.cards = remove_cards(journey, doomed)
+    for before in removed.narrowed:
+        card = journey.cards[before.id]
         card.span -= 1
         if card.stage_id == stage_id and following is not None:
             _move_to_end_of_cell(journey, card, following)
         journey.changes.write(Entity.CARD, card.id)
-    removed.cards = remove_cards(journey, doomed)
     for point in [p for p in journey.emotion_points.values() if p.stage_id == stage_id]:
         removed.emotion_points.append(journey.emotion_points.pop(point.id))
         journey.changes.remove(Entity.EMOTION_POINT, point.id)
     del journey.stages[index]
     journey.changes.remove(Entity.STAGE, stage_id)
-    _record_order(journey, Entity.STAGE, journey.stages)
+    record_order(journey, Entity.STAGE, journey.stages)
     return removed
 
 
@@ -134,7 +138,7 @@ def add_lane(
     if any(existing.id == lane.id for existing in journey.lanes):
         raise JourneyError(f"a lane with id {lane.id!r} already exists")
     journey.lanes.insert(_insert_index(index, len(journey.lanes)), lane)
-    _record_order(journey, Entity.LANE, journey.lanes)
+    record_order(journey, Entity.LANE, journey.lanes)
     return lane
 
 
@@ -154,7 +158,7 @@ def move_lane(journey: Journey, lane_id: str, to_index: int) -> None:
         raise JourneyError(f"position {to_index} is outside 0..{len(journey.lanes) - 1}")
     journey.lanes.remove(lane)
     journey.lanes.insert(to_index, lane)
-    _record_order(journey, Entity.LANE, journey.lanes)
+    record_order(journey, Entity.LANE, journey.lanes)
 
 
 def remove_lane(journey: Journey, lane_id: str) -> RemovedLane:
@@ -166,24 +170,27 @@ def remove_lane(journey: Journey, lane_id: str) -> RemovedLane:
     removed.cards = remove_cards(journey, [card.id for card in journey.cards_of_lane(lane_id)])
     del journey.lanes[index]
     journey.changes.remove(Entity.LANE, lane_id)
-    _record_order(journey, Entity.LANE, journey.lanes)
+    record_order(journey, Entity.LANE, journey.lanes)
     return removed
 
 
-def _record_order(journey: Journey, entity: Entity, items: list[Stage] | list[Lane]) -> None:
+def record_order(journey: Journey, entity: Entity, items: list[Stage] | list[Lane]) -> None:
     """Positions are implicit in list order; the store writes every row whose index moved."""
     for item in items:
         journey.changes.write(entity, item.id)
 
 
-def _fit_spans(journey: Journey) -> None:
-    """After a reorder, a card may not reach past the last stage."""
+def _fit_spans(journey: Journey) -> dict[str, int]:
+    """After a reorder, a card may not reach past the last stage; returns the spans cut."""
     room_after = {stage.id: len(journey.stages) - i for i, stage in enumerate(journey.stages)}
+    narrowed = {}
     for card in journey.cards.values():
         room = room_after[card.stage_id]
         if card.span > room:
+            narrowed[card.id] = card.span
             card.span = room
             journey.changes.write(Entity.CARD, card.id)
+    return narrowed
 
 
 def _move_to_end_of_cell(journey: Journey, card: Card, stage_id: str) -> None:
