@@ -97,20 +97,20 @@ def _window_size(text: str) -> tuple[int, int]:
 
 
 def _open_editor(options: argparse.Namespace) -> int:
+    from journey_editor.interop.opening import read_map
     from journey_editor.interop.templates import load_template
-    from journey_editor.store import read_journey
 
     source: Path | None = options.file
     if source is None:
-        journey = load_template("sample")
+        journey, name = load_template("sample"), "Sample map"
     else:
-        journey = _about_file(source, lambda: read_journey(source))
+        journey, name = _about_file(source, lambda: read_map(source)), None
     if options.screenshot is not None:
         _check_output_folder(options.screenshot)
     from journey_editor.ui.app import run_editor  # Qt only when a window is wanted
 
     return run_editor(
-        journey, source, read_journey, screenshot=options.screenshot, size=options.size
+        journey, source, screenshot=options.screenshot, size=options.size, name=name
     )
 
 

@@ -155,7 +155,7 @@ def test_the_modified_mark_follows_the_stack_and_saving(
     with pytest.raises(JourneyError, match="choose where"):
         document.save()
     document.save(tmp_path / "maya.journey")
-    assert not document.modified and document.name == "maya"
+    assert not document.modified and document.name == "maya.journey"
     assert read_journey(tmp_path / "maya.journey") == document.journey
     assert marks[0] is True and marks[-1] is False
 
@@ -204,3 +204,24 @@ def test_a_paste_that_does_not_fit_changes_nothing(qapp: object) -> None:
 def test_names_count_and_stay_unique() -> None:
     assert counted(1, "card") == "card" and counted(3, "card") == "3 cards"
     assert unused_name(["New stage", "new stage 2"], "New stage") == "New stage 3"
+
+
+def test_a_lane_of_a_new_kind_moves_to_its_zone_unless_one_was_chosen(
+    qapp: object, sample: Journey
+) -> None:
+    document = JourneyDocument(sample)
+    lane = next(lane for lane in sample.lanes if lane.kind is LaneKind.ACTIONS)
+    document.update_lane(lane.id, kind=LaneKind.BACKSTAGE)
+    assert lane.zone is LaneKind.BACKSTAGE.default_zone
+    document.update_lane(lane.id, zone=LaneKind.SUPPORT_PROCESSES.default_zone)
+    document.update_lane(lane.id, kind=LaneKind.ACTIONS)
+    assert lane.zone is LaneKind.SUPPORT_PROCESSES.default_zone
+
+
+def test_a_name_the_model_trims_back_to_itself_is_no_command(
+    qapp: object, sample: Journey
+) -> None:
+    document = JourneyDocument(sample)
+    stage = sample.stages[0]
+    document.update_stage(stage.id, name=f"{stage.name} ")
+    assert document.undo_stack.count() == 0

@@ -7,7 +7,7 @@ from itertools import combinations
 
 from hypothesis import given, settings
 from hypothesis import strategies as st
-from strategies import journeys
+from strategies import apply_edit, edits, journeys
 
 from journey_editor.layout import (
     ELLIPSIS,
@@ -15,10 +15,12 @@ from journey_editor.layout import (
     FontRole,
     GridStyle,
     JourneyLayout,
+    LayoutCache,
     Rect,
     layout_journey,
     wrap_words,
 )
+from journey_editor.layout.locate import Direction, GridLocator, neighbour
 from journey_editor.model import (
     CardKind,
     Channel,
@@ -28,6 +30,7 @@ from journey_editor.model import (
     add_emotion_point,
     add_lane,
     add_stage,
+    update_card,
 )
 
 MEASURE = EstimatedMeasure()
@@ -266,3 +269,132 @@ def test_estimated_measure_uses_the_role_font() -> None:
     assert title.lines == body.lines == ("Compares plans",)
     assert title.line_height > body.line_height
     assert MEASURE.wrap("", FontRole.CARD_BODY, 100, 3).lines == ()
+
+
+# Laying out again with a cache ---------------------------------------------------------------
+
+
+@settings(max_examples=60, deadline=None)
+@given(crowded_maps, st.data())
+def test_a_cached_layout_after_edits_equals_a_fresh_one(
+    journey: Journey, data: st.DataObject
+) -> None:
+    cache = LayoutCache()
+    assert layout_journey(journey, MEASURE, STYLE, cache) == _lay_out(journey)
+    for _ in range(data.draw(st.integers(1, 6))):
+        apply_edit(journey, data.draw(edits(journey)))
+        assert layout_journey(journey, MEASURE, STYLE, cache) == _lay_out(journey)
+
+
+def _three_lanes() -> tuple[Journey, list[str]]:
+    journey = Journey(title="Lanes")
+    stages = [add_stage(journey, name).id for name in ("Search", "Buy")]
+    lanes = [add_lane(journey, name, LaneKind.CUSTOM).id for name in ("Top", "Middle", "Bottom")]
+    for lane in lanes:
+        for stage in stages:
+            add_card(journey, CardKind.NOTE, stage, lane, f"Card in {lane}")
+    return journey, lanes
+
+
+def test_unchanged_lanes_keep_their_boxes_and_lanes_below_a_taller_one_move() -> None:
+    journey, (top, middle, bottom) = _three_lanes()
+    cache = LayoutCache()
+    before = layout_journey(journey, MEASURE, STYLE, cache)
+    grown = journey.cards_in(journey.stages[0].id, middle)[0]
+    update_card(journey, grown.id, body="A body long enough to take several lines. " * 4)
+    after = layout_journey(journey, MEASURE, STYLE, cache)
+    assert after == _lay_out(journey)
+    for card in journey.cards_of_lane(top):
+        assert after.cards[card.id] is before.cards[card.id]
+    for card in journey.cards_of_lane(bottom):
+        assert after.cards[card.id].rect.y > before.cards[card.id].rect.y
+        assert after.cards[card.id].face is before.cards[card.id].face
+
+
+def test_the_cache_forgets_texts_no_longer_shown() -> None:
+    journey, _ = _three_lanes()
+    cache = LayoutCache()
+    card = next(iter(journey.cards))
+    for number in range(50):
+        update_card(journey, card, title=f"Title number {number}")
+        layout_journey(journey, MEASURE, STYLE, cache)
+    assert len(cache.faces) <= 2 * len(journey.cards)
+
+
+def test_a_cache_used_with_another_style_starts_again() -> None:
+    journey, _ = _three_lanes()
+    cache = LayoutCache()
+    layout_journey(journey, MEASURE, STYLE, cache)
+    wide = GridStyle(stage_width=400.0)
+    assert layout_journey(journey, MEASURE, wide, cache) == layout_journey(journey, MEASURE, wide)
+
+
+# Where a point falls --------------------------------------------------------------------------
+
+
+def test_points_fall_in_cells_and_clamp_to_the_nearest() -> None:
+    journey, lanes = _three_lanes()
+    layout = _lay_out(journey)
+    locator = GridLocator(layout, STYLE)
+    for (stage_id, lane_id), cell in layout.cells.items():
+        middle = (cell.rect.x + cell.rect.w / 2, cell.rect.y + cell.rect.h / 2)
+        assert locator.cell_at(*middle) == (stage_id, lane_id)
+    assert locator.cell_at(5.0, 5.0) is None
+    assert locator.cell_at(-100.0, 1e6, clamp=True) == (journey.stages[0].id, lanes[-1])
+
+
+@settings(max_examples=60, deadline=None)
+@given(crowded_maps)
+def test_dropping_on_a_cards_upper_half_goes_before_it(journey: Journey) -> None:
+    layout = _lay_out(journey)
+    finder = GridLocator(layout, STYLE).drop_finder()
+    for (stage_id, lane_id), card_ids in layout.cell_cards.items():
+        assert list(card_ids) == [c.id for c in journey.cards_in(stage_id, lane_id)]
+        for index, card_id in enumerate(card_ids):
+            rect = layout.cards[card_id].rect
+            spot = finder.spot(rect.x + 5, rect.y + 1)
+            assert spot is not None
+            assert (spot.stage_id, spot.lane_id, spot.index) == (stage_id, lane_id, index)
+            assert spot.bar.bottom <= rect.y + 1e-6
+            assert finder.spot(rect.x + 5, rect.bottom - 1).index == index + 1
+
+
+def test_moving_cards_do_not_count_where_they_would_land() -> None:
+    journey, lanes = _three_lanes()
+    stage = journey.stages[0].id
+    add_card(journey, CardKind.NOTE, stage, lanes[0], "Second")
+    layout = _lay_out(journey)
+    first, second = layout.cell_cards[stage, lanes[0]]
+    below_both = layout.cards[second].rect.bottom + 2
+    finder = GridLocator(layout, STYLE).drop_finder([first])
+    spot = finder.spot(layout.cards[first].rect.x + 5, below_both)
+    assert spot is not None and spot.index == 1
+
+
+def test_header_slots_are_the_nearest_boundaries() -> None:
+    journey, lanes = _three_lanes()
+    layout = _lay_out(journey)
+    locator = GridLocator(layout, STYLE)
+    left = layout.corner.right
+    assert locator.stage_slot(left + 10).index == 0
+    assert locator.stage_slot(left + STYLE.stage_width * 0.9).index == 1
+    assert locator.stage_slot(1e6).index == len(journey.stages)
+    middle = layout.lane_headers[1].rect
+    assert locator.lane_slot(middle.y + 2).index == 1
+    assert locator.lane_slot(middle.bottom - 2).index == 2
+    assert locator.lane_slot(1e6).index == len(lanes)
+
+
+def test_arrow_neighbours_follow_the_grid() -> None:
+    journey, lanes = _three_lanes()
+    layout = _lay_out(journey)
+    first_stage, second_stage = (stage.id for stage in journey.stages)
+    top_left = journey.cards_in(first_stage, lanes[0])[0].id
+    top_right = journey.cards_in(second_stage, lanes[0])[0].id
+    middle_left = journey.cards_in(first_stage, lanes[1])[0].id
+    assert neighbour(layout, top_left, Direction.RIGHT) == top_right
+    assert neighbour(layout, top_right, Direction.LEFT) == top_left
+    assert neighbour(layout, top_left, Direction.DOWN) == middle_left
+    assert neighbour(layout, middle_left, Direction.UP) == top_left
+    assert neighbour(layout, top_left, Direction.UP) is None
+    assert neighbour(layout, top_right, Direction.RIGHT) is None

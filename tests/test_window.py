@@ -1,48 +1,51 @@
-"""The main window and its canvas, offscreen: what the map shows and how the window behaves."""
+"""The main window, offscreen: files, the modified mark, menus named after commands, clipboard."""
 
 from __future__ import annotations
 
-import os
 import sys
 from collections.abc import Iterator
 from pathlib import Path
 
-os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
-
 import pytest
-from PySide6.QtCore import QPoint, QPointF, Qt
-from PySide6.QtGui import QImage, QWheelEvent
-from PySide6.QtWidgets import QApplication
+from PySide6.QtCore import QPoint, QPointF, QSettings, Qt
+from PySide6.QtGui import QGuiApplication, QImage, QWheelEvent
+from PySide6.QtWidgets import QApplication, QFileDialog, QMessageBox
 from pytestqt.qtbot import QtBot
 
-from journey_editor.canvas import CardItem
-from journey_editor.model import (
-    CardKind,
-    Journey,
-    JourneyError,
-    add_card,
-    add_lane,
-    add_stage,
-)
-from journey_editor.ui import errors, main_window
+from journey_editor.interop.templates import load_template
+from journey_editor.model import CardKind, Journey, JourneyError, add_card, add_lane, add_stage
+from journey_editor.store import read_journey, save_journey
+from journey_editor.ui import editor as editor_module
+from journey_editor.ui import errors
 from journey_editor.ui.app import run_editor
+from journey_editor.ui.editor import Editor
 from journey_editor.ui.main_window import MainWindow, counts_text
-
-SOURCE = Path("/maps/studio-books.journey")
-
-
-def _refuse(path: Path) -> Journey:
-    raise JourneyError(f"{path}: not a journey map")
 
 
 @pytest.fixture
-def window(qtbot: QtBot, sample: Journey) -> Iterator[MainWindow]:
-    shown = MainWindow(sample, SOURCE, _refuse)
-    qtbot.addWidget(shown)
+def editor(qtbot: QtBot, tmp_path: Path) -> Iterator[Editor]:
+    settings = QSettings(str(tmp_path / "settings.ini"), QSettings.Format.IniFormat)
+    running = Editor(settings)
+    yield running
+    for window in list(running.windows):
+        window.document.undo_stack.setClean()  # nothing to ask about while tearing down
+        window.close()
+
+
+@pytest.fixture
+def saved_sample(tmp_path: Path, sample: Journey) -> Path:
+    path = tmp_path / "studio-books.journey"
+    save_journey(sample, path)
+    return path
+
+
+@pytest.fixture
+def window(editor: Editor, saved_sample: Path, qtbot: QtBot) -> MainWindow:
+    shown = editor.open_file(saved_sample)
+    assert shown is not None
     shown.resize(1280, 800)
-    shown.show()
     qtbot.waitExposed(shown)
-    yield shown
+    return shown
 
 
 @pytest.fixture
@@ -53,42 +56,29 @@ def reported(monkeypatch: pytest.MonkeyPatch) -> list[str]:
     def record(parent: object, title: str, error: JourneyError) -> None:
         messages.append(str(error))
 
-    monkeypatch.setattr(main_window, "show_journey_error", record)
-    monkeypatch.setattr(errors, "show_journey_error", record)
+    for module in (editor_module, errors):
+        monkeypatch.setattr(module, "show_journey_error", record)
     return messages
 
 
-def _colours(image: QImage) -> set[int]:
-    """The distinct colours on a grid of samples across the image."""
-    step_x, step_y = max(1, image.width() // 60), max(1, image.height() // 60)
-    return {
-        image.pixel(x, y)
-        for x in range(0, image.width(), step_x)
-        for y in range(0, image.height(), step_y)
-    }
+Button = QMessageBox.StandardButton
 
 
-def test_one_card_item_per_card(window: MainWindow, sample: Journey) -> None:
-    assert window.scene.card_items.keys() == sample.cards.keys()
-    in_scene = [item for item in window.scene.items() if isinstance(item, CardItem)]
-    assert len(in_scene) == len(sample.cards)
-    for card_id, item in window.scene.card_items.items():
-        assert item.box.card_id == card_id
-        assert item.box.kind == sample.cards[card_id].kind
+def answer_unsaved(monkeypatch: pytest.MonkeyPatch, button: Button) -> list[str]:
+    """Answer the unsaved-changes question with ``button``; returns the questions asked."""
+    asked: list[str] = []
 
+    def question(parent: object, title: str, text: str, *args: object) -> Button:
+        asked.append(text)
+        return button
 
-def test_stage_headers_run_left_to_right_in_order(window: MainWindow, sample: Journey) -> None:
-    headers = window.scene.stage_items
-    assert [item.box.name for item in headers] == [stage.name for stage in sample.stages]
-    lefts = [item.pos().x() for item in headers]
-    assert lefts == sorted(lefts) and len(set(lefts)) == len(lefts)
-    assert [item.box.name for item in window.scene.lane_items] == [
-        lane.name for lane in sample.lanes
-    ]
+    monkeypatch.setattr(QMessageBox, "question", question)
+    return asked
 
 
 def test_title_header_and_counts_name_the_map(window: MainWindow, sample: Journey) -> None:
-    assert window.windowTitle() == "studio-books.journey — Journey Editor"
+    assert window.windowTitle() == "studio-books.journey[*] — Journey Editor"
+    assert not window.isWindowModified()
     assert window.map_header.title.text() == sample.title
     assert sample.persona.name in window.map_header.about.text()
     assert window.counts.text() == (
@@ -104,10 +94,110 @@ def test_counts_use_the_singular_for_one() -> None:
     assert counts_text(journey) == "1 stage · 1 lane · 1 card"
 
 
-def test_an_unsaved_map_is_untitled(qtbot: QtBot, sample: Journey) -> None:
-    untitled = MainWindow(sample, None, _refuse)
-    qtbot.addWidget(untitled)
-    assert untitled.windowTitle() == "Untitled — Journey Editor"
+def test_the_modified_mark_and_edit_menu_follow_the_undo_stack(window: MainWindow) -> None:
+    journey = window.document.journey
+    moved = [card.id for card in journey.cards_in_order()[-3:]]
+    window.document.move_cards(moved, journey.stages[0].id, journey.lanes[0].id, 0)
+    assert window.isWindowModified()
+    assert window.edit_actions.undo_action.text() == "&Undo Move 3 cards"
+    window.edit_actions.undo_action.trigger()
+    assert not window.isWindowModified()
+    assert window.edit_actions.redo_action.text() == "&Redo Move 3 cards"
+    assert window.history.stack() is window.document.undo_stack
+    redo_keys = [key.toString() for key in window.edit_actions.redo_action.shortcuts()]
+    assert "Ctrl+Shift+Z" in redo_keys and "Ctrl+Y" in redo_keys
+
+
+def test_closing_with_unsaved_changes_asks_and_cancel_keeps_the_window(
+    window: MainWindow, editor: Editor, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    window.document.add_stage("Referral")
+    asked = answer_unsaved(monkeypatch, Button.Cancel)
+    assert window.close() is False
+    assert asked == ["Save the changes to “studio-books.journey” before closing?"]
+    assert window in editor.windows
+    answer_unsaved(monkeypatch, Button.Discard)
+    assert editor.quit() is True
+
+
+def test_save_as_writes_the_map_and_remembers_it(
+    window: MainWindow, editor: Editor, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    window.document.add_stage("Referral")
+    target = tmp_path / "copy"
+    monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *a: (str(target), ""))
+    assert window.file_actions.save_as() is True
+    saved = tmp_path / "copy.journey"
+    assert read_journey(saved) == window.document.journey
+    assert window.windowTitle() == "copy.journey[*] — Journey Editor"
+    assert not window.isWindowModified()
+    assert editor.recent.paths()[0] == saved.resolve()
+
+
+def test_a_save_that_fails_says_why_and_keeps_the_changes(
+    window: MainWindow, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, reported: list[str]
+) -> None:
+    monkeypatch.setattr("journey_editor.ui.file_actions.show_journey_error",
+                        lambda parent, title, error: reported.append(str(error)))
+    window.document.add_stage("Referral")
+    missing = tmp_path / "gone" / "map.journey"
+    monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *a: (str(missing), ""))
+    assert window.file_actions.save_as() is False
+    assert len(reported) == 1 and "gone" in reported[0]
+    assert window.isWindowModified()
+
+
+def test_opening_a_bad_file_reports_one_line(editor: Editor, reported: list[str]) -> None:
+    assert editor.open_file(Path("/maps/broken.journey")) is None
+    assert reported == ["broken.journey: no such file"]
+    assert editor.windows == []
+
+
+def test_an_untouched_window_gives_way_to_the_next_map(
+    editor: Editor, saved_sample: Path, qtbot: QtBot
+) -> None:
+    first = editor.show_journey(load_template("four-stages"), None, name="New map")
+    assert first.document.pristine
+    opened = editor.open_file(saved_sample, first)
+    assert opened is not None and editor.windows == [opened]
+    assert editor.open_file(saved_sample) is opened  # already open: brought forward
+    second = editor.new_from_template("service-blueprint", opened)
+    assert editor.windows == [opened, second]
+
+
+def test_open_recent_lists_what_was_opened(window: MainWindow, saved_sample: Path) -> None:
+    window.file_actions.recent_menu.aboutToShow.emit()
+    texts = [action.text() for action in window.file_actions.recent_menu.actions()]
+    assert texts[0].startswith("studio-books.journey")
+
+
+def test_cards_copied_in_one_window_paste_into_another(
+    window: MainWindow, editor: Editor, qtbot: QtBot
+) -> None:
+    source = window.document.journey
+    copied = source.cards_in_order()[:2]
+    window.scene.select_cards([card.id for card in copied])
+    window.edit_actions.copy_action.trigger()
+    assert QGuiApplication.clipboard().text() == "\n".join(card.title for card in copied)
+
+    other = editor.new_from_template("sample", window)
+    journey = other.document.journey
+    target = journey.cards_in_order()[0]
+    other.scene.select_cards([target.id])
+    other.edit_actions.paste_action.trigger()
+    pasted = journey.cards_in(target.stage_id, target.lane_id)[-2:]
+    assert [card.title for card in pasted] == [card.title for card in copied]
+    assert other.edit_actions.undo_action.text() == "&Undo Paste 2 cards"
+
+
+def test_delete_and_duplicate_act_on_the_selection(window: MainWindow) -> None:
+    journey = window.document.journey
+    card = journey.cards_in_order()[0]
+    window.scene.select_cards([card.id])
+    window.edit_actions.duplicate_action.trigger()
+    assert len(journey.cards) == 61
+    window.edit_actions.delete_action.trigger()
+    assert len(journey.cards) == 60 and card.id in journey.cards
 
 
 def test_zoom_actions_change_the_view(window: MainWindow) -> None:
@@ -124,13 +214,6 @@ def test_zoom_actions_change_the_view(window: MainWindow) -> None:
     assert view.viewport().rect().contains(map_rect)
     window.actual_size_action.trigger()
     assert view.transform().m11() == pytest.approx(1.0)
-    shortcuts = {
-        action.text(): [key.toString() for key in action.shortcuts()]
-        for action in (window.zoom_in_action, window.zoom_out_action, window.fit_action)
-    }
-    assert shortcuts == {
-        "Zoom &in": ["Ctrl++", "Ctrl+="], "Zoom &out": ["Ctrl+-"], "&Fit to window": ["Ctrl+0"]
-    }
 
 
 def test_ctrl_wheel_zooms_and_plain_wheel_does_not(window: MainWindow) -> None:
@@ -150,41 +233,6 @@ def test_ctrl_wheel_zooms_and_plain_wheel_does_not(window: MainWindow) -> None:
     assert view.transform().m11() > 1.1
 
 
-def test_the_view_paints_the_map(window: MainWindow) -> None:
-    next(iter(window.scene.card_items.values())).setSelected(True)
-    image = window.view.grab().toImage()
-    assert not image.isNull()
-    assert len(_colours(image)) > 20
-
-
-def test_clicking_a_card_selects_it(window: MainWindow, qtbot: QtBot) -> None:
-    card_id, item = next(iter(window.scene.card_items.items()))
-    at = window.view.mapFromScene(item.sceneBoundingRect().center())
-    qtbot.mouseClick(window.view.viewport(), Qt.MouseButton.LeftButton, pos=at)
-    assert [chosen.box.card_id for chosen in window.scene.selectedItems()] == [card_id]
-
-
-def test_opening_a_bad_file_reports_one_line(
-    window: MainWindow, reported: list[str]
-) -> None:
-    assert window.open_file(Path("/maps/broken.journey")) is False
-    assert reported == ["/maps/broken.journey: not a journey map"]
-    assert window.windowTitle() == "studio-books.journey — Journey Editor"
-
-
-def test_opening_a_good_file_shows_it(qtbot: QtBot, sample: Journey) -> None:
-    other = Journey(title="Renewal")
-    stage = add_stage(other, "Renew")
-    lane = add_lane(other, "Actions")
-    card = add_card(other, CardKind.ACTION, stage.id, lane.id, "Pays again")
-    shown = MainWindow(sample, SOURCE, lambda path: other)
-    qtbot.addWidget(shown)
-    assert shown.open_file(Path("/maps/renewal.journey")) is True
-    assert shown.windowTitle() == "renewal.journey — Journey Editor"
-    assert list(shown.scene.card_items) == [card.id]
-    assert shown.counts.text() == "1 stage · 1 lane · 1 card"
-
-
 def test_a_journey_error_escaping_a_slot_is_shown(
     window: MainWindow, reported: list[str]
 ) -> None:
@@ -193,11 +241,20 @@ def test_a_journey_error_escaping_a_slot_is_shown(
     assert reported == ["stage name must not be empty"]
 
 
+def _colours(image: QImage) -> set[int]:
+    step_x, step_y = max(1, image.width() // 60), max(1, image.height() // 60)
+    return {
+        image.pixel(x, y)
+        for x in range(0, image.width(), step_x)
+        for y in range(0, image.height(), step_y)
+    }
+
+
 def test_screenshot_writes_a_painted_png_of_the_size_asked(
     qtbot: QtBot, sample: Journey, tmp_path: Path
 ) -> None:
     shot = tmp_path / "map.png"
-    assert run_editor(sample, SOURCE, _refuse, screenshot=shot, size=(1000, 720)) == 0
+    assert run_editor(sample, None, screenshot=shot, size=(1000, 720)) == 0
     image = QImage(str(shot))
     assert (image.width(), image.height()) == (1000, 720)
     assert len(_colours(image)) > 20
@@ -207,4 +264,4 @@ def test_screenshot_to_an_unwritable_place_is_a_journey_error(
     qtbot: QtBot, sample: Journey, tmp_path: Path
 ) -> None:
     with pytest.raises(JourneyError, match="cannot write"):
-        run_editor(sample, None, _refuse, screenshot=tmp_path / "missing" / "map.png")
+        run_editor(sample, None, screenshot=tmp_path / "missing" / "map.png")

@@ -1,10 +1,14 @@
-"""The map on screen: a pyqtgraph GraphicsScene of thin items drawn from the layout."""
+"""The map on screen: a pyqtgraph GraphicsScene of thin items drawn from the layout, and the
+gestures that edit the document through its verbs."""
 
-from journey_editor.canvas.items import CardItem, CardLook, card_look
+from journey_editor.canvas.card_item import CardItem
 from journey_editor.canvas.measure import QtTextMeasure, scene_font
+from journey_editor.canvas.mime import CARD_KIND_MIME
+from journey_editor.canvas.paint import CardLook, card_look
 from journey_editor.canvas.scene import JourneyScene
 from journey_editor.canvas.view import MapView
 
 __all__ = [
-    "CardItem", "CardLook", "JourneyScene", "MapView", "QtTextMeasure", "card_look", "scene_font",
+    "CARD_KIND_MIME", "CardItem", "CardLook", "JourneyScene", "MapView", "QtTextMeasure",
+    "card_look", "scene_font",
 ]

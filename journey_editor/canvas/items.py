@@ -1,86 +1,94 @@
-"""Thin scene items: each draws one box of a JourneyLayout exactly as the layout computed it.
+"""Thin scene items for the map's frame: the grid, the headers and the emotion line.
 
-Items keep the layout box they draw and nothing of the model, so a changed map is shown by
-laying it out again and handing the items their new boxes.
+Items keep the layout box they draw and nothing of the model: a changed map is shown by
+laying it out again and handing each item its new box. Headers stay in view while the map
+scrolls: the scene pins them to the view's top and left edges, as real positions, so they
+are hit where they are seen.
 """
 
 from __future__ import annotations
 
-from collections.abc import Mapping
-from dataclasses import dataclass
-from functools import cache
-
 from PySide6.QtCore import QLineF, QPointF, QRectF, Qt
-from PySide6.QtGui import QBrush, QColor, QFont, QPainter, QPainterPath, QPen
-from PySide6.QtWidgets import QGraphicsItem, QStyle, QStyleOptionGraphicsItem, QWidget
+from PySide6.QtGui import QColor, QPainter, QPainterPath, QPen
+from PySide6.QtWidgets import QGraphicsItem, QGraphicsRectItem, QStyleOptionGraphicsItem, QWidget
 
+from journey_editor.canvas.paint import (
+    FAINT_RULE,
+    HEADER_FILL,
+    HEADER_INK,
+    HEADER_SOFT_INK,
+    INDICATOR_Z,
+    INK,
+    LANE_FILL,
+    RULE,
+    SELECTION,
+    SOFT_INK,
+    Fonts,
+    draw_block,
+    qrect,
+    score_colour,
+)
 from journey_editor.layout import (
-    CARD_CUES,
-    CardBox,
     EmotionCurve,
     FontRole,
     JourneyLayout,
     LaneHeaderBox,
-    Outline,
     Rect,
     StageHeaderBox,
-    TextBlock,
 )
-from journey_editor.model import CardKind
 
-Fonts = Mapping[FontRole, QFont]
-
-TEXT_FLAGS = (
-    Qt.AlignmentFlag.AlignLeft
-    | Qt.AlignmentFlag.AlignVCenter
-    | Qt.TextFlag.TextSingleLine
-    | Qt.TextFlag.TextDontClip
-)
-INK = QColor("#1C2733")
-SOFT_INK = QColor("#45525F")
-HEADER_FILL = QColor("#263545")
-HEADER_INK = QColor("#FFFFFF")
-HEADER_SOFT_INK = QColor("#B7C6D6")
-LANE_FILL = QColor("#E9EDF2")
-RULE = QColor("#C3CCD6")
-FAINT_RULE = QColor("#DCE2E8")
-SELECTION = QColor("#0B57D0")
-CARD_RADIUS = 6.0
-SELECTION_MARGIN = 4.0
+FACE_SIZE = 20.0
 
 
-def qrect(rect: Rect) -> QRectF:
-    return QRectF(rect.x, rect.y, rect.w, rect.h)
+class FrameItem(QGraphicsItem):
+    """An item drawn in its own box's coordinates, optionally pinned to the view's edges."""
 
+    PIN_X = False  # stays at the view's left edge when the map scrolls right
+    PIN_Y = False  # stays at the view's top edge when the map scrolls down
 
-def draw_block(painter: QPainter, block: TextBlock, fonts: Fonts, colour: QColor) -> None:
-    """The block's lines, each in the rectangle the layout gave it."""
-    if not block.lines:
-        return
-    painter.setFont(fonts[block.role])
-    painter.setPen(colour)
-    for line, rect in block.line_rects():
-        painter.drawText(qrect(rect), TEXT_FLAGS, line)
-
-
-class BoxItem(QGraphicsItem):
-    """An item placed at its box's top-left corner that paints in the box's own coordinates."""
-
-    def __init__(self, rect: Rect, fonts: Fonts, margin: float = 0.0) -> None:
+    def __init__(self, rect: Rect, fonts: Fonts) -> None:
         super().__init__()
         self._fonts = fonts
+        self._rect = rect
         self._size = QRectF(0.0, 0.0, rect.w, rect.h)
-        self._bounds = self._size.adjusted(-margin, -margin, margin, margin)
-        self.setPos(rect.x, rect.y)
+        self._pin = (0.0, 0.0)
+        self.put_back()
 
     def boundingRect(self) -> QRectF:
-        return self._bounds
+        return self._size
+
+    def pin_to(self, left: float, top: float) -> None:
+        """Keep to the right of ``left`` and below ``top`` (the view's edges, in the map)."""
+        self._pin = (left, top)
+        self.put_back()
+
+    def put_back(self) -> None:
+        """Where the item belongs now: at its box, or pinned; ends a drag of the item."""
+        x = max(self._rect.x, self._pin[0]) if self.PIN_X else self._rect.x
+        y = max(self._rect.y, self._pin[1]) if self.PIN_Y else self._rect.y
+        if self.pos() != QPointF(x, y):
+            self.setPos(x, y)
+
+    def _set_rect(self, rect: Rect) -> None:
+        if (rect.w, rect.h) != (self._rect.w, self._rect.h):
+            self.prepareGeometryChange()
+            self._size = QRectF(0.0, 0.0, rect.w, rect.h)
+        self._rect = rect
+        self.put_back()
+        self.update()
 
 
-class StageHeaderItem(BoxItem):
+class StageHeaderItem(FrameItem):
+    PIN_Y = True
+
     def __init__(self, box: StageHeaderBox, fonts: Fonts) -> None:
         super().__init__(box.rect, fonts)
         self.box = box
+
+    def set_box(self, box: StageHeaderBox) -> None:
+        if box != self.box:
+            self.box = box
+            self._set_rect(box.rect)
 
     def paint(
         self, painter: QPainter, option: QStyleOptionGraphicsItem, widget: QWidget | None = None
@@ -92,10 +100,32 @@ class StageHeaderItem(BoxItem):
         draw_block(painter, self.box.title, self._fonts, HEADER_INK)
 
 
-class LaneHeaderItem(BoxItem):
-    def __init__(self, box: LaneHeaderBox, fonts: Fonts) -> None:
+class LaneHeaderItem(FrameItem):
+    """A lane's name and kind; an emotions lane's header also says which way is better."""
+
+    PIN_X = True
+
+    def __init__(self, box: LaneHeaderBox, curve: EmotionCurve | None, fonts: Fonts) -> None:
         super().__init__(box.rect, fonts)
         self.box = box
+        self.curve = curve
+        self._text_drop = 0.0  # how far the name is moved down to stay in view
+
+    def set_box(self, box: LaneHeaderBox, curve: EmotionCurve | None) -> None:
+        if box != self.box or curve != self.curve:
+            self.box, self.curve = box, curve
+            self._set_rect(box.rect)
+
+    def keep_name_below(self, edge: float) -> None:
+        """In a lane taller than the view, move the name down to ``edge`` (the bottom of the
+        pinned stage headers), never past the lane's end, so that it is always in sight."""
+        box = self.box
+        text_bottom = max(box.title.rect.bottom, box.caption.rect.bottom)
+        room = box.rect.h - text_bottom - box.title.rect.y
+        drop = min(max(0.0, edge - box.rect.y), max(0.0, room))
+        if drop != self._text_drop:
+            self._text_drop = drop
+            self.update()
 
     def paint(
         self, painter: QPainter, option: QStyleOptionGraphicsItem, widget: QWidget | None = None
@@ -104,8 +134,33 @@ class LaneHeaderItem(BoxItem):
         painter.setPen(QPen(RULE, 1))
         painter.drawLine(QLineF(self._size.bottomLeft(), self._size.bottomRight()))
         painter.drawLine(QLineF(self._size.topRight(), self._size.bottomRight()))
+        painter.translate(0.0, self._text_drop)
         draw_block(painter, self.box.title, self._fonts, INK)
         draw_block(painter, self.box.caption, self._fonts, SOFT_INK)
+        painter.translate(0.0, -self._text_drop)
+        if self.curve is not None:
+            painter.setFont(self._fonts[FontRole.LANE_HEADER])
+            painter.setPen(SOFT_INK)
+            half = FACE_SIZE / 2
+            left = self._size.right() - FACE_SIZE - 6
+            for face, y in (("☺", self.curve.best_y), ("☹", self.curve.worst_y)):
+                square = QRectF(left, y - self.box.rect.y - half, FACE_SIZE, FACE_SIZE)
+                painter.drawText(square, Qt.AlignmentFlag.AlignCenter, face)
+
+
+class CornerItem(FrameItem):
+    """The block above the lane headers and left of the stage headers, pinned both ways."""
+
+    PIN_X = PIN_Y = True
+
+    def set_rect(self, rect: Rect) -> None:
+        if rect != self._rect:
+            self._set_rect(rect)
+
+    def paint(
+        self, painter: QPainter, option: QStyleOptionGraphicsItem, widget: QWidget | None = None
+    ) -> None:
+        painter.fillRect(self._size, HEADER_FILL)
 
 
 class GridItem(QGraphicsItem):
@@ -121,11 +176,22 @@ class GridItem(QGraphicsItem):
     def boundingRect(self) -> QRectF:
         return self._bounds
 
+    def set_layout(self, layout: JourneyLayout) -> None:
+        old = self._layout
+        self._layout = layout
+        rows = [lane.row for lane in layout.lane_headers]
+        if rows == [lane.row for lane in old.lane_headers] and len(layout.stage_headers) == len(
+            old.stage_headers
+        ):
+            return
+        self.prepareGeometryChange()
+        self._bounds = QRectF(0.0, 0.0, layout.width, layout.height)
+        self.update()
+
     def paint(
         self, painter: QPainter, option: QStyleOptionGraphicsItem, widget: QWidget | None = None
     ) -> None:
         layout = self._layout
-        painter.fillRect(qrect(layout.corner), HEADER_FILL)
         for lane in layout.lane_headers:
             painter.fillRect(qrect(lane.row), self.ROW_TINTS[lane.index % 2])
         painter.setPen(QPen(FAINT_RULE, 1))
@@ -138,115 +204,48 @@ class GridItem(QGraphicsItem):
             painter.drawLine(QLineF(row.x, row.bottom, row.right, row.bottom))
 
 
-@dataclass(frozen=True)
-class CardLook:
-    """How a kind of card is painted: paper, accent, and an outline that marks the kind."""
-
-    fill: QBrush
-    accent: QColor
-    outline: QPen
-
-
-@cache
-def card_look(kind: CardKind) -> CardLook:
-    """The look of each card kind, built once from the shared cue table."""
-    cue = CARD_CUES[kind]
-    accent = QColor(cue.accent)
-    outline = QPen(accent, 2.5 if cue.outline is Outline.BOLD else 1.2)
-    if cue.outline is Outline.DASHED:
-        outline.setStyle(Qt.PenStyle.DashLine)
-    return CardLook(QBrush(QColor(cue.fill)), accent, outline)
-
-
-class CardItem(BoxItem):
-    """A sticky note: paper and outline from its kind, then the lines the layout wrapped."""
-
-    def __init__(self, box: CardBox, fonts: Fonts) -> None:
-        super().__init__(box.rect, fonts, margin=SELECTION_MARGIN)
-        self.box = box
-        self.look = card_look(box.kind)
-        self.setFlag(QGraphicsItem.GraphicsItemFlag.ItemIsSelectable)
-
-    def paint(
-        self, painter: QPainter, option: QStyleOptionGraphicsItem, widget: QWidget | None = None
-    ) -> None:
-        painter.setRenderHint(QPainter.RenderHint.Antialiasing)
-        paper = self._size.adjusted(0.5, 0.5, -0.5, -0.5)
-        painter.setPen(self.look.outline)
-        painter.setBrush(self.look.fill)
-        painter.drawRoundedRect(paper, CARD_RADIUS, CARD_RADIUS)
-        box = self.box
-        draw_block(painter, box.caption, self._fonts, self.look.accent)
-        draw_block(painter, box.title, self._fonts, INK)
-        draw_block(painter, box.body, self._fonts, SOFT_INK)
-        if box.severity is not None:
-            self._paint_severity(painter, qrect(box.severity.rect), box.severity.level)
-        if option.state & QStyle.StateFlag.State_Selected:
-            painter.setPen(QPen(SELECTION, 2.5))
-            painter.setBrush(Qt.BrushStyle.NoBrush)
-            ring = self._size.adjusted(-2.5, -2.5, 2.5, 2.5)
-            painter.drawRoundedRect(ring, CARD_RADIUS + 2, CARD_RADIUS + 2)
-
-    def _paint_severity(self, painter: QPainter, rect: QRectF, level: int) -> None:
-        """Five pips, ``level`` of them filled: readable without telling colours apart."""
-        step = rect.width() / 5
-        radius = min(rect.height() - 4, step - 2) / 2
-        painter.setPen(QPen(self.look.accent, 1.2))
-        for index in range(5):
-            painter.setBrush(self.look.accent if index < level else Qt.BrushStyle.NoBrush)
-            centre = QPointF(rect.x() + (index + 0.5) * step, rect.center().y())
-            painter.drawEllipse(centre, radius, radius)
-
-
-def score_colour(score: float) -> QColor:
-    """Red for the worst feeling, grey for neutral, green for the best, blended between."""
-    worst, neutral, best = QColor("#C8372D"), QColor("#8C96A3"), QColor("#23894E")
-    if score < 3:
-        low, high, share = worst, neutral, (score - 1) / 2
-    else:
-        low, high, share = neutral, best, (score - 3) / 2
-    return QColor.fromRgbF(
-        low.redF() + (high.redF() - low.redF()) * share,
-        low.greenF() + (high.greenF() - low.greenF()) * share,
-        low.blueF() + (high.blueF() - low.blueF()) * share,
-    )
-
-
 class EmotionLineItem(QGraphicsItem):
     """The emotion line in its band: a dashed neutral line, segments, and a dot per point.
 
-    It sits above the headers: a point at the very start of the first stage puts half its dot
-    over the lane header, and the faces that say which way is better stand in that header.
+    A point at the very start of the first stage puts half its dot over the lane header, so
+    the line is drawn up to the pinned headers' edges and no further: scrolled under them, it
+    disappears as the cards do.
     """
 
     DOT_RADIUS = 6.0
-    FACE_SIZE = 20.0
     LINE = QColor("#3F46A8")
 
-    def __init__(self, curve: EmotionCurve, fonts: Fonts) -> None:
+    def __init__(self, curve: EmotionCurve) -> None:
         super().__init__()
-        self.curve = curve
-        self._fonts = fonts
-        reach = self.DOT_RADIUS + 2
-        self._bounds = qrect(curve.band).adjusted(-self.FACE_SIZE - 8, 0, reach, 0)
+        self._clip = QRectF(-1e9, -1e9, 2e9, 2e9)
+        self.set_curve(curve)
 
     def boundingRect(self) -> QRectF:
         return self._bounds
+
+    def set_curve(self, curve: EmotionCurve) -> None:
+        self.prepareGeometryChange()
+        self.curve = curve
+        reach = self.DOT_RADIUS + 2
+        self._bounds = qrect(curve.band).adjusted(-reach, 0, reach, 0)
+        self.update()
+
+    def clip_to(self, left: float, top: float) -> None:
+        """Draw nothing left of ``left`` (less a dot's reach) or above ``top``."""
+        clip = QRectF(left - self.DOT_RADIUS - 2, top, 1e9, 1e9)
+        if clip != self._clip:
+            self._clip = clip
+            self.update()
 
     def paint(
         self, painter: QPainter, option: QStyleOptionGraphicsItem, widget: QWidget | None = None
     ) -> None:
         curve = self.curve
         band = qrect(curve.band)
+        painter.setClipRect(self._clip.intersected(self._bounds))
         painter.setRenderHint(QPainter.RenderHint.Antialiasing)
         painter.setPen(QPen(QColor("#8C96A3"), 1.2, Qt.PenStyle.DashLine))
         painter.drawLine(QLineF(band.left(), curve.neutral_y, band.right(), curve.neutral_y))
-        painter.setFont(self._fonts[FontRole.LANE_HEADER])
-        painter.setPen(SOFT_INK)
-        half = self.FACE_SIZE / 2
-        for face, y in (("☺", curve.best_y), ("☹", curve.worst_y)):
-            square = QRectF(band.left() - self.FACE_SIZE - 6, y - half, self.FACE_SIZE, 2 * half)
-            painter.drawText(square, Qt.AlignmentFlag.AlignCenter, face)
         if not curve.marks:
             return
         path = QPainterPath(QPointF(curve.marks[0].at.x, curve.marks[0].at.y))
@@ -259,3 +258,21 @@ class EmotionLineItem(QGraphicsItem):
         for mark in curve.marks:
             painter.setBrush(score_colour(mark.score))
             painter.drawEllipse(QPointF(mark.at.x, mark.at.y), self.DOT_RADIUS, self.DOT_RADIUS)
+
+
+class DropIndicator(QGraphicsRectItem):
+    """The bar showing where a drag would put what it carries."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.setPen(Qt.PenStyle.NoPen)
+        self.setBrush(SELECTION)
+        self.setZValue(INDICATOR_Z)
+        self.hide()
+
+    def show_at(self, bar: Rect | None) -> None:
+        if bar is None:
+            self.hide()
+            return
+        self.setRect(qrect(bar))
+        self.show()

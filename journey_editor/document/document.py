@@ -7,6 +7,7 @@ themselves: they call a verb, then redraw on ``changed``.
 
 from __future__ import annotations
 
+import copy
 from collections.abc import Callable
 from dataclasses import fields, replace
 from pathlib import Path
@@ -49,13 +50,17 @@ class JourneyDocument(QObject):
     file_changed = Signal()
 
     def __init__(
-        self, journey: Journey, path: Path | None = None, parent: QObject | None = None
+        self,
+        journey: Journey,
+        path: Path | None = None,
+        parent: QObject | None = None,
+        name: str | None = None,
     ) -> None:
         super().__init__(parent)
         self.journey = journey
         # Only a .journey file is saved back to; a map imported from JSON is saved as new.
         self.path = path if path is not None and path.suffix == SUFFIX else None
-        self.name = path.stem if path is not None else "Untitled"
+        self.name = name or (path.name if path is not None else "Untitled")
         self.undo_stack = QUndoStack(self)
         self.undo_stack.cleanChanged.connect(self.file_changed)
 
@@ -76,7 +81,7 @@ class JourneyDocument(QObject):
         if target is None:
             raise JourneyError("choose where to save the map")
         save_journey(self.journey, target)
-        self.path, self.name = target, target.stem
+        self.path, self.name = target, target.name
         self.undo_stack.setClean()
         self.file_changed.emit()
 
@@ -128,7 +133,8 @@ class JourneyDocument(QObject):
         )
         return True
 
-    def remove_cards(self, card_ids: list[str]) -> None:
+    def remove_cards(self, card_ids: list[str], verb: str = "Delete") -> None:
+        """Remove cards with their links; ``verb`` names the command ("Cut 2 cards")."""
         if not card_ids:
             return
         removed = [model.remove_cards(self.journey, card_ids)]
@@ -137,7 +143,7 @@ class JourneyDocument(QObject):
             removed[0] = model.remove_cards(self.journey, card_ids)
 
         self._push_applied(
-            f"Delete {counted(len(card_ids), 'card')}",
+            f"{verb} {counted(len(card_ids), 'card')}",
             do,
             lambda: model.restore_cards(self.journey, removed[0]),
             selected=[],
@@ -146,7 +152,8 @@ class JourneyDocument(QObject):
 
     def duplicate_cards(self, card_ids: list[str]) -> list[str]:
         """A copy of each card right after it in its cell, with the links among them."""
-        originals = [self.journey.card(card_id) for card_id in card_ids]
+        # Copies as the cards are now: a redo after undos must not see later edits of them.
+        originals = [copy.deepcopy(self.journey.card(card_id)) for card_id in card_ids]
         # Inserting from the bottom of each cell up keeps the positions still to come valid.
         originals.sort(key=lambda card: card.position, reverse=True)
         wanted = [(card, card.stage_id, card.lane_id, card.position + 1) for card in originals]
@@ -289,7 +296,10 @@ class JourneyDocument(QObject):
         return lane_id
 
     def update_lane(self, lane_id: str, **changes: Any) -> None:
+        """Change a lane; a new kind brings its blueprint zone, unless the zone was chosen."""
         lane = self.journey.lane(lane_id)
+        if "kind" in changes and "zone" not in changes and lane.zone is lane.kind.default_zone:
+            changes["zone"] = LaneKind(changes["kind"]).default_zone
         self._update(
             lane, changes, "lane",
             lambda **values: model.update_lane(self.journey, lane_id, **values),
@@ -342,6 +352,8 @@ class JourneyDocument(QObject):
         if not changes:
             return
         before = apply(**changes)
+        if all(getattr(item, name) == value for name, value in before.items()):
+            return  # the model normalised the value back to what it was ("Awareness ")
         verb = "Rename" if set(changes) <= {"name", "title"} else "Edit"
         self._push_applied(
             f"{verb} {noun}", lambda: apply(**changes), lambda: apply(**before),

@@ -2,6 +2,7 @@
 
 from journey_editor.layout.boxes import (
     CardBox,
+    CardFace,
     CellBox,
     EmotionCurve,
     EmotionMark,
@@ -14,6 +15,7 @@ from journey_editor.layout.boxes import (
 from journey_editor.layout.cues import CARD_CUES, KindCue, Outline, caption_for
 from journey_editor.layout.geometry import Point, Rect
 from journey_editor.layout.grid import layout_journey
+from journey_editor.layout.lanes import LayoutCache
 from journey_editor.layout.style import DEFAULT_STYLE, GridStyle
 from journey_editor.layout.text import (
     DEFAULT_FONTS,
@@ -29,9 +31,9 @@ from journey_editor.layout.text import (
 )
 
 __all__ = [
-    "CARD_CUES", "DEFAULT_FONTS", "DEFAULT_STYLE", "ELLIPSIS", "CardBox", "CellBox",
+    "CARD_CUES", "DEFAULT_FONTS", "DEFAULT_STYLE", "ELLIPSIS", "CardBox", "CardFace", "CellBox",
     "EmotionCurve", "EmotionMark", "EstimatedMeasure", "FontRole", "FontSpec", "FontTable",
-    "GridStyle", "JourneyLayout", "KindCue", "LaneHeaderBox", "Outline", "Point", "Rect",
-    "Severity", "StageHeaderBox", "TextBlock", "TextMeasure", "WidthCache", "WrappedText",
-    "caption_for", "layout_journey", "wrap_words",
+    "GridStyle", "JourneyLayout", "KindCue", "LaneHeaderBox", "LayoutCache", "Outline", "Point",
+    "Rect", "Severity", "StageHeaderBox", "TextBlock", "TextMeasure", "WidthCache",
+    "WrappedText", "caption_for", "layout_journey", "wrap_words",
 ]

@@ -71,26 +71,56 @@ class Severity:
 
 
 @dataclass(frozen=True, slots=True)
-class CardBox:
-    card_id: str
-    kind: CardKind
-    stage_id: str
-    lane_id: str
-    span: int
-    rect: Rect
+class CardFace:
+    """What a card shows, placed relative to the card: the same wherever the card sits."""
+
+    height: float
     caption: TextBlock  # glyph and kind label (and a touchpoint's channel)
     title: TextBlock
     body: TextBlock
     severity: Severity | None  # pips, so that severity does not rely on colour
     elided: bool  # the title or body was cut to fit
 
+
+@dataclass(frozen=True, slots=True)
+class CardBox:
+    """A card where it sits. Cards showing the same text share one face object."""
+
+    card_id: str
+    kind: CardKind
+    stage_id: str
+    lane_id: str
+    span: int
+    rect: Rect
+    face: CardFace
+
+    @property
+    def caption(self) -> TextBlock:
+        return self.face.caption
+
+    @property
+    def title(self) -> TextBlock:
+        return self.face.title
+
+    @property
+    def body(self) -> TextBlock:
+        return self.face.body
+
+    @property
+    def severity(self) -> Severity | None:
+        return self.face.severity
+
+    @property
+    def elided(self) -> bool:
+        return self.face.elided
+
     @property
     def title_lines(self) -> tuple[str, ...]:
-        return self.title.lines
+        return self.face.title.lines
 
     @property
     def body_lines(self) -> tuple[str, ...]:
-        return self.body.lines
+        return self.face.body.lines
 
 
 @dataclass(frozen=True, slots=True)
@@ -126,6 +156,8 @@ class JourneyLayout:
     lane_headers: tuple[LaneHeaderBox, ...]
     cells: Mapping[tuple[str, str], CellBox]  # by (stage id, lane id)
     cards: Mapping[str, CardBox]  # by card id; lane by lane, left to right, top down
+    # The ids of the cards whose home is each cell, in their order there; by (stage, lane).
+    cell_cards: Mapping[tuple[str, str], tuple[str, ...]]
     emotion_curves: tuple[EmotionCurve, ...]
 
     @property

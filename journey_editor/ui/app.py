@@ -10,8 +10,9 @@ from PySide6.QtCore import QEvent, QEventLoop, QObject
 from PySide6.QtWidgets import QApplication
 
 from journey_editor.model import Journey, JourneyError
+from journey_editor.ui.editor import Editor
 from journey_editor.ui.errors import journey_errors_shown
-from journey_editor.ui.main_window import APP_NAME, MainWindow, OpenJourney
+from journey_editor.ui.main_window import APP_NAME, MainWindow
 
 DEFAULT_SIZE = (1600, 1000)
 FIRST_PAINT_TIMEOUT_S = 10.0
@@ -20,26 +21,26 @@ FIRST_PAINT_TIMEOUT_S = 10.0
 def run_editor(
     journey: Journey,
     source: Path | None,
-    open_journey: OpenJourney,
     screenshot: Path | None = None,
     size: tuple[int, int] | None = None,
+    name: str | None = None,
 ) -> int:
-    """Show ``journey`` in the editor and run until the window closes; return the exit code.
+    """Show ``journey`` in the editor and run until the last window closes; the exit code.
 
-    ``open_journey`` reads a file chosen with File → Open and raises JourneyError for one
-    it cannot use. With ``screenshot``, the window is saved as a PNG once it has painted, and
-    the editor returns 0 without waiting for anyone.
+    With ``screenshot``, the window is saved as a PNG once it has painted, and the editor
+    returns 0 without waiting for anyone.
     """
     app = _application()
-    window = MainWindow(journey, source, open_journey)
+    editor = Editor()
+    window = editor.show_journey(journey, source, name=name)
     window.resize(*(size or _default_size(app)))
     with journey_errors_shown(window):
-        window.show()
         if screenshot is None:
             return int(app.exec())
         try:
             _save_screenshot(app, window, screenshot)
         finally:
+            # Nothing was edited, so nothing asks to be saved.
             window.close()
     return 0
 

@@ -1,30 +1,36 @@
-"""The main window: the map in a view, a strip naming the map and persona, menus, counts."""
+"""A window onto one map: the canvas, the palette, the properties and history panels, menus."""
 
 from __future__ import annotations
 
-from collections.abc import Callable
-from pathlib import Path
+from typing import TYPE_CHECKING
 
 import shiboken6
 from PySide6.QtCore import Qt
-from PySide6.QtGui import QAction, QKeySequence, QShowEvent
+from PySide6.QtGui import QCloseEvent, QShowEvent
 from PySide6.QtWidgets import (
-    QFileDialog,
+    QDockWidget,
     QLabel,
     QMainWindow,
+    QUndoView,
     QVBoxLayout,
     QWidget,
 )
 
 from journey_editor.canvas import JourneyScene, MapView
-from journey_editor.model import Journey, JourneyError
-from journey_editor.ui.errors import show_journey_error
+from journey_editor.document import JourneyDocument
+from journey_editor.model import CardKind, Journey, JourneyError
+from journey_editor.ui.actions import make_action
+from journey_editor.ui.edit_actions import EditActions
+from journey_editor.ui.file_actions import FileActions
 from journey_editor.ui.map_header import MapHeader
+from journey_editor.ui.palette import CardPalette
+from journey_editor.ui.properties import PropertiesPanel
+
+if TYPE_CHECKING:
+    from journey_editor.ui.editor import Editor
 
 APP_NAME = "Journey Editor"
-OPEN_FILTER = "Journey maps (*.journey *.json);;All files (*)"
-
-OpenJourney = Callable[[Path], Journey]
+MESSAGE_MS = 6000
 
 
 def counts_text(journey: Journey) -> str:
@@ -36,19 +42,16 @@ def counts_text(journey: Journey) -> str:
 
 class MainWindow(QMainWindow):
     def __init__(
-        self,
-        journey: Journey,
-        source: Path | None,
-        open_journey: OpenJourney,
-        parent: QWidget | None = None,
+        self, document: JourneyDocument, editor: Editor, parent: QWidget | None = None
     ) -> None:
         super().__init__(parent)
-        self._open_journey = open_journey
-        self.journey = journey
-        self.source = source
+        self.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        self.document = document
+        document.setParent(self)
+        self.editor = editor
         self._shown_once = False
 
-        self.scene = JourneyScene(parent=self)
+        self.scene = JourneyScene(document, parent=self)
         self.view = MapView(self.scene)
         self.map_header = MapHeader()
         central = QWidget()
@@ -59,84 +62,105 @@ class MainWindow(QMainWindow):
         column.addWidget(self.view, stretch=1)
         self.setCentralWidget(central)
 
+        self.palette = CardPalette()
+        self.properties = PropertiesPanel(document)
+        self.history = QUndoView(document.undo_stack)
+        self.history.setEmptyLabel("Opened")
+        self.palette_dock = self._dock("Cards", self.palette, Qt.DockWidgetArea.LeftDockWidgetArea)
+        self.properties_dock = self._dock(
+            "Properties", self.properties, Qt.DockWidgetArea.RightDockWidgetArea
+        )
+        self.history_dock = self._dock(
+            "History", self.history, Qt.DockWidgetArea.RightDockWidgetArea
+        )
+        self.splitDockWidget(self.properties_dock, self.history_dock, Qt.Orientation.Vertical)
+
         self.counts = QLabel()
         self.counts.setTextFormat(Qt.TextFormat.PlainText)
         self.zoom_label = QLabel()
         self.statusBar().addWidget(self.counts)
         self.statusBar().addPermanentWidget(self.zoom_label)
-        self.view.zoom_changed.connect(self._show_zoom)
 
+        self.file_actions = FileActions(self)
+        self.edit_actions = EditActions(self)
+        for action in self.edit_actions.canvas_actions:
+            # Their keys act on the map only while it has the focus.
+            action.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+            self.view.addAction(action)
         self._build_menus()
-        self.show_journey(journey, source)
+
+        self.view.zoom_changed.connect(self._show_zoom)
+        self.scene.focus_changed.connect(self.properties.show_item)
+        self.scene.error.connect(self.tell)
+        self.palette.kind_activated.connect(self._add_card_of_kind)
+        document.changed.connect(self._show_map_details)
+        document.file_changed.connect(self._show_file_state)
+        self._show_map_details()
+        self._show_file_state()
+        self._show_zoom(self.view.zoom)
+
+    def _dock(self, title: str, widget: QWidget, area: Qt.DockWidgetArea) -> QDockWidget:
+        dock = QDockWidget(title, self)
+        dock.setObjectName(f"{title.lower()}_dock")
+        dock.setWidget(widget)
+        self.addDockWidget(area, dock)
+        return dock
 
     def _build_menus(self) -> None:
-        file_menu = self.menuBar().addMenu("&File")
-        self.open_action = self._action(
-            "&Open…", [QKeySequence(QKeySequence.StandardKey.Open)], self.choose_file
-        )
-        self.quit_action = self._action(
-            "&Quit", [QKeySequence(QKeySequence.StandardKey.Quit)], self.close
-        )
-        self.quit_action.setMenuRole(QAction.MenuRole.QuitRole)
-        file_menu.addAction(self.open_action)
-        file_menu.addSeparator()
-        file_menu.addAction(self.quit_action)
-
+        self.file_actions.fill(self.menuBar().addMenu("&File"))
+        self.edit_actions.fill(self.menuBar().addMenu("&Edit"))
         view_menu = self.menuBar().addMenu("&View")
+        view = self.view
         # "Ctrl+=" too: on most keyboards "+" needs Shift, and people press Ctrl and the key.
-        self.zoom_in_action = self._action(
-            "Zoom &in", [QKeySequence("Ctrl++"), QKeySequence("Ctrl+=")], self.view.zoom_in
-        )
-        self.zoom_out_action = self._action(
-            "Zoom &out", [QKeySequence("Ctrl+-")], self.view.zoom_out
-        )
-        self.actual_size_action = self._action(
-            "&Actual size", [QKeySequence("Ctrl+1")], self.view.actual_size
-        )
-        self.fit_action = self._action(
-            "&Fit to window", [QKeySequence("Ctrl+0")], self.view.fit_to_window
-        )
+        self.zoom_in_action = make_action(self, "Zoom &in", ["Ctrl++", "Ctrl+="], view.zoom_in)
+        self.zoom_out_action = make_action(self, "Zoom &out", "Ctrl+-", view.zoom_out)
+        self.actual_size_action = make_action(self, "&Actual size", "Ctrl+1", view.actual_size)
+        self.fit_action = make_action(self, "&Fit to window", "Ctrl+0", view.fit_to_window)
         for action in (
             self.zoom_in_action, self.zoom_out_action, self.actual_size_action, self.fit_action
         ):
             view_menu.addAction(action)
+        view_menu.addSeparator()
+        for dock in (self.palette_dock, self.properties_dock, self.history_dock):
+            view_menu.addAction(dock.toggleViewAction())
 
-    def _action(
-        self, text: str, shortcuts: list[QKeySequence],
-        slot: Callable[[], object],
-    ) -> QAction:
-        action = QAction(text, self)
-        action.setShortcuts(shortcuts)
-        action.triggered.connect(slot)
-        return action
+    # What the window shows -----------------------------------------------------------------
 
-    def show_journey(self, journey: Journey, source: Path | None) -> None:
-        self.journey = journey
-        self.source = source
-        self.scene.show_journey(journey)
-        self.map_header.show_journey(journey)
-        name = source.name if source is not None else "Untitled"
-        self.setWindowTitle(f"{name} — {APP_NAME}")
-        self.counts.setText(counts_text(journey))
-        self.view.set_zoom(1.0)
-        self._show_zoom(self.view.zoom)
-        self.view.show_start()
+    def show_item(self, kind: str, item_id: str) -> None:
+        """Show a stage, lane, card or the map in the properties panel, which comes forward."""
+        self.properties.show_item(kind, item_id)
+        self.properties_dock.show()
+        self.properties_dock.raise_()
 
-    def choose_file(self) -> None:
-        folder = str(self.source.parent) if self.source is not None else ""
-        path, _ = QFileDialog.getOpenFileName(self, "Open journey map", folder, OPEN_FILTER)
-        if path:
-            self.open_file(Path(path))
+    def tell(self, message: str) -> None:
+        """A short note in the status bar: refusals of gestures, saves, hints."""
+        self.statusBar().showMessage(message, MESSAGE_MS)
 
-    def open_file(self, path: Path) -> bool:
-        """Show the map in ``path``; a file that cannot be read is reported, and nothing changes."""
+    def _show_map_details(self) -> None:
+        self.map_header.show_journey(self.document.journey)
+        self.counts.setText(counts_text(self.document.journey))
+
+    def _show_file_state(self) -> None:
+        # "[*]" is where Qt puts the modified mark, from setWindowModified.
+        self.setWindowTitle(f"{self.document.name}[*] — {APP_NAME}")
+        self.setWindowModified(self.document.modified)
+
+    def _show_zoom(self, zoom: float) -> None:
+        # The view can still emit while Qt tears the window down, after the label is gone.
+        if shiboken6.isValid(self.zoom_label):
+            self.zoom_label.setText(f"{zoom:.0%}")
+
+    def _add_card_of_kind(self, kind: CardKind) -> None:
+        cell = self.scene.current_cell()
+        if cell is None:
+            self.tell("Click a cell or select a card first")
+            return
         try:
-            journey = self._open_journey(path)
+            self.scene.edit_title(self.document.add_card(kind, *cell))
         except JourneyError as error:
-            show_journey_error(self, "Could not open the map", error)
-            return False
-        self.show_journey(journey, path)
-        return True
+            self.tell(str(error))
+
+    # Window events -------------------------------------------------------------------------
 
     def showEvent(self, event: QShowEvent) -> None:
         super().showEvent(event)
@@ -145,7 +169,9 @@ class MainWindow(QMainWindow):
             self._shown_once = True
             self.view.show_start()
 
-    def _show_zoom(self, zoom: float) -> None:
-        # The view can still emit while Qt tears the window down, after the label is gone.
-        if shiboken6.isValid(self.zoom_label):
-            self.zoom_label.setText(f"{zoom:.0%}")
+    def closeEvent(self, event: QCloseEvent) -> None:
+        if self.file_actions.may_close():
+            event.accept()
+            self.editor.closed(self)
+        else:
+            event.ignore()

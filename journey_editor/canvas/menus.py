@@ -1,0 +1,104 @@
+"""The map's context menus: on a card, a stage header, a lane header and an empty cell.
+
+Each action is one document verb (through the scene, which reports a refusal), sometimes
+followed by typing in place: a new stage, lane or card starts with its name being edited.
+Paste is the window's (it owns the clipboard), so no menu here offers it.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from functools import partial
+from typing import TYPE_CHECKING
+
+from PySide6.QtGui import QAction
+from PySide6.QtWidgets import QMenu
+
+from journey_editor.canvas.create import kinds_for
+from journey_editor.document import counted
+from journey_editor.layout import CARD_CUES
+from journey_editor.model import LaneKind
+
+if TYPE_CHECKING:
+    from journey_editor.canvas.scene import JourneyScene
+
+
+def card_menu(scene: JourneyScene, card_id: str) -> QMenu:
+    """For the card, or for the whole selection when the card is part of it."""
+    selected = scene.selected_card_ids()
+    ids = selected if card_id in selected else [card_id]
+    document = scene.document
+    menu = QMenu()
+    _add(menu, "Edit title", lambda: scene.edit_title(card_id)).setEnabled(len(ids) == 1)
+    _add(menu, f"Duplicate {counted(len(ids), 'card')}",
+         lambda: scene.run(lambda: document.duplicate_cards(ids)))
+    _add(menu, "Link to…", lambda: scene.start_link(card_id)).setEnabled(len(ids) == 1)
+    menu.addSeparator()
+    _add(menu, f"Delete {counted(len(ids), 'card')}",
+         lambda: scene.run(lambda: document.remove_cards(ids)))
+    return menu
+
+
+def stage_menu(scene: JourneyScene, stage_id: str) -> QMenu:
+    document = scene.document
+    index = document.journey.stage_index(stage_id)
+
+    def add_at(at: int) -> None:
+        new_id = scene.run(lambda: document.add_stage(index=at))
+        if new_id is not None:
+            scene.rename_stage(new_id)
+
+    menu = QMenu()
+    _add(menu, "Add stage before", lambda: add_at(index))
+    _add(menu, "Add stage after", lambda: add_at(index + 1))
+    _add(menu, "Rename", lambda: scene.rename_stage(stage_id))
+    menu.addSeparator()
+    delete = _add(menu, "Delete stage", lambda: scene.run(lambda: document.remove_stage(stage_id)))
+    delete.setEnabled(len(document.journey.stages) > 1)
+    return menu
+
+
+def lane_menu(scene: JourneyScene, lane_id: str) -> QMenu:
+    document = scene.document
+    index = document.journey.lane_index(lane_id)
+
+    def add_at(at: int, kind: LaneKind) -> None:
+        new_id = scene.run(lambda: document.add_lane(kind=kind, index=at))
+        if new_id is not None:
+            scene.rename_lane(new_id)
+
+    menu = QMenu()
+    for title, at in (("Add lane above", index), ("Add lane below", index + 1)):
+        kinds = menu.addMenu(title)
+        for kind in LaneKind:
+            _add(kinds, kind.label, partial(add_at, at, kind))
+    _add(menu, "Rename", lambda: scene.rename_lane(lane_id))
+    menu.addSeparator()
+    delete = _add(menu, "Delete lane", lambda: scene.run(lambda: document.remove_lane(lane_id)))
+    delete.setEnabled(len(document.journey.lanes) > 1)
+    return menu
+
+
+def cell_menu(scene: JourneyScene, stage_id: str, lane_id: str, index: int) -> QMenu:
+    """Add a card of any kind here, the lane's own kind first."""
+    lane = scene.document.journey.lane(lane_id)
+    menu = QMenu()
+    kinds = menu.addMenu("Add card")
+    for kind in kinds_for(lane.kind):
+        cue = CARD_CUES[kind]
+        _add(kinds, f"{cue.glyph} {cue.label}",
+             partial(scene.add_card_at, kind, stage_id, lane_id, index))
+    return menu
+
+
+def _add(menu: QMenu, text: str, slot: Callable[[], object]) -> QAction:
+    action = menu.addAction(text)
+    action.triggered.connect(lambda: slot())
+    return action
+
+
+def link_menu(scene: JourneyScene, link_id: str) -> QMenu:
+    document = scene.document
+    menu = QMenu()
+    _add(menu, "Delete link", lambda: scene.run(lambda: document.remove_link(link_id)))
+    return menu

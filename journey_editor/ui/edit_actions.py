@@ -1,0 +1,155 @@
+"""The Edit menu of a window: undo and redo by name, the clipboard, and adding to the map.
+
+Every action here ends in one verb of the document, so each is one step of undo.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import TYPE_CHECKING
+
+from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtWidgets import QMenu
+
+from journey_editor.model import JourneyError
+from journey_editor.ui import clipboard
+from journey_editor.ui.actions import make_action
+
+if TYPE_CHECKING:
+    from journey_editor.ui.main_window import MainWindow
+
+
+class EditActions:
+    def __init__(self, window: MainWindow) -> None:
+        self.window = window
+        stack = window.document.undo_stack
+        standard = QKeySequence.StandardKey
+        # The stack names the action after the command: "Undo Move 3 cards".
+        self.undo_action = stack.createUndoAction(window, "&Undo")
+        self.undo_action.setShortcuts([QKeySequence(standard.Undo)])
+        self.redo_action = stack.createRedoAction(window, "&Redo")
+        # Ctrl+Shift+Z and Ctrl+Y both, whichever the platform's standard list leaves out.
+        redo_keys = [*QKeySequence.keyBindings(standard.Redo)]
+        for extra in ("Ctrl+Shift+Z", "Ctrl+Y"):
+            if QKeySequence(extra) not in redo_keys:
+                redo_keys.append(QKeySequence(extra))
+        self.redo_action.setShortcuts(redo_keys)
+        self.cut_action = make_action(window, "Cu&t", standard.Cut, self.cut)
+        self.copy_action = make_action(window, "&Copy", standard.Copy, self.copy)
+        self.paste_action = make_action(window, "&Paste", standard.Paste, self.paste)
+        self.duplicate_action = make_action(window, "D&uplicate", "Ctrl+D", self.duplicate)
+        self.delete_action = make_action(window, "&Delete", standard.Delete, self.delete)
+        self.select_all_action = make_action(
+            window, "Select &All", standard.SelectAll, window.scene.select_all_cards
+        )
+        self.new_card_action = make_action(window, "New &card", ["Ins", "Ctrl+Return"],
+                                           self.new_card)
+        self.rename_action = make_action(window, "&Rename card", "F2", self.rename)
+        self.add_stage_action = make_action(window, "Add &stage", "Ctrl+Shift+S", self.add_stage)
+        self.add_lane_action = make_action(window, "Add &lane", "Ctrl+Shift+L", self.add_lane)
+
+    @property
+    def canvas_actions(self) -> tuple[QAction, ...]:
+        """The actions on the map's selection, whose keys mean something else in a panel
+        (Delete in a table, Ctrl+C in a text field)."""
+        return (
+            self.cut_action, self.copy_action, self.paste_action, self.duplicate_action,
+            self.delete_action, self.select_all_action, self.new_card_action, self.rename_action,
+        )
+
+    def fill(self, menu: QMenu) -> None:
+        for group in (
+            (self.undo_action, self.redo_action),
+            (self.cut_action, self.copy_action, self.paste_action, self.duplicate_action,
+             self.delete_action, self.select_all_action),
+            (self.new_card_action, self.rename_action, self.add_stage_action,
+             self.add_lane_action),
+        ):
+            for action in group:
+                menu.addAction(action)
+            menu.addSeparator()
+
+    # The clipboard --------------------------------------------------------------------------
+
+    def copy(self) -> bool:
+        ids = self.window.scene.selected_card_ids()
+        if not ids:
+            self.window.tell("Select cards to copy")
+            return False
+        journey = self.window.document.journey
+        clipboard.put_cards([journey.card(i) for i in ids], list(journey.links.values()))
+        return True
+
+    def cut(self) -> None:
+        if self.copy():
+            self.window.document.remove_cards(self.window.scene.selected_card_ids(), verb="Cut")
+
+    def paste(self) -> None:
+        cell = self._cell()
+        if cell is None:
+            return
+        kind = self.window.palette.current_kind()
+        self._attempt(
+            lambda: self.window.document.paste_cards(*clipboard.take_cards(kind, *cell), *cell)
+        )
+
+    def duplicate(self) -> None:
+        ids = self.window.scene.selected_card_ids()
+        if ids:
+            self._attempt(lambda: self.window.document.duplicate_cards(ids))
+
+    def delete(self) -> None:
+        """Delete the selected cards, or else the selected links."""
+        scene, document = self.window.scene, self.window.document
+        cards = scene.selected_card_ids()
+        if cards:
+            document.remove_cards(cards)
+            return
+        for link_id in scene.selected_link_ids():
+            document.remove_link(link_id)
+
+    # Adding ---------------------------------------------------------------------------------
+
+    def new_card(self) -> None:
+        """A card of the palette's kind at the end of the current cell, its title being typed."""
+        cell = self._cell()
+        if cell is not None:
+            kind = self.window.palette.current_kind()
+            self._attempt(
+                lambda: self.window.scene.edit_title(self.window.document.add_card(kind, *cell))
+            )
+
+    def rename(self) -> None:
+        ids = self.window.scene.selected_card_ids()
+        if len(ids) == 1:
+            self.window.scene.edit_title(ids[0])
+
+    def add_stage(self) -> None:
+        """A new stage after the current one (or at the end), to be named in the panel."""
+        journey = self.window.document.journey
+        cell = self.window.scene.current_cell()
+        index = journey.stage_index(cell[0]) + 1 if cell else None
+        self._attempt(
+            lambda: self.window.show_item("stage", self.window.document.add_stage(index=index))
+        )
+
+    def add_lane(self) -> None:
+        journey = self.window.document.journey
+        cell = self.window.scene.current_cell()
+        index = journey.lane_index(cell[1]) + 1 if cell else None
+        self._attempt(
+            lambda: self.window.show_item("lane", self.window.document.add_lane(index=index))
+        )
+
+    def _cell(self) -> tuple[str, str] | None:
+        cell = self.window.scene.current_cell()
+        if cell is None:
+            self.window.tell("Click a cell or select a card first")
+        return cell
+
+    def _attempt(self, edit: Callable[[], object]) -> None:
+        """Run an edit; a refusal is said in the status bar, and nothing changed."""
+        try:
+            edit()
+        except JourneyError as error:
+            self.window.tell(str(error))
