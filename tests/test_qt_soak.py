@@ -15,6 +15,10 @@ QtCore = pytest.importorskip("PySide6.QtCore")
 from PySide6.QtGui import QImage, QPainter  # noqa: E402
 from PySide6.QtWidgets import QGraphicsRectItem, QGraphicsScene  # noqa: E402
 
+from journey_editor.canvas import JourneyScene  # noqa: E402
+from journey_editor.document import JourneyDocument  # noqa: E402
+from journey_editor.model import Journey  # noqa: E402
+
 
 class PaintedCard(QGraphicsRectItem):
     paints = 0
@@ -38,4 +42,21 @@ def test_100000_moves_and_thousands_of_paints_keep_none_alive(qapp) -> None:
     painter.end()
     after = sys.getrefcount(None)
     assert PaintedCard.paints >= 4_000
+    assert abs(after - before) < 1_000, f"references to None went from {before} to {after}"
+
+
+def test_100000_moves_of_the_map_s_own_card_items(qapp: object, sample: Journey) -> None:
+
+    scene = JourneyScene(JourneyDocument(sample))
+    items = list(scene.card_items.values())
+    image = QImage(800, 600, QImage.Format.Format_ARGB32)
+    painter = QPainter(image)
+    before = sys.getrefcount(None)
+    for step in range(100_000):
+        item = items[step % len(items)]
+        item.setPos(step % 700, step % 500)
+        if step % 500 == 0:
+            scene.render(painter)
+    painter.end()
+    after = sys.getrefcount(None)
     assert abs(after - before) < 1_000, f"references to None went from {before} to {after}"

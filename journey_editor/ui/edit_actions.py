@@ -45,8 +45,12 @@ class EditActions:
         self.new_card_action = make_action(window, "New &card", ["Ins", "Ctrl+Return"],
                                            self.new_card)
         self.rename_action = make_action(window, "&Rename card", "F2", self.rename)
-        self.add_stage_action = make_action(window, "Add &stage", "Ctrl+Shift+S", self.add_stage)
-        self.add_lane_action = make_action(window, "Add &lane", "Ctrl+Shift+L", self.add_lane)
+        self.add_stage_action = make_action(
+            window, "Add &stage", "Ctrl+Shift+Right", self.add_stage
+        )
+        self.add_lane_action = make_action(
+            window, "Add &lane", "Ctrl+Shift+Down", self.add_lane
+        )
 
     @property
     def canvas_actions(self) -> tuple[QAction, ...]:
@@ -125,21 +129,21 @@ class EditActions:
             self.window.scene.edit_title(ids[0])
 
     def add_stage(self) -> None:
-        """A new stage after the current one (or at the end), to be named in the panel."""
-        journey = self.window.document.journey
-        cell = self.window.scene.current_cell()
-        index = journey.stage_index(cell[0]) + 1 if cell else None
-        self._attempt(
-            lambda: self.window.show_item("stage", self.window.document.add_stage(index=index))
-        )
+        """A new stage after the current one (or at the end), its name being typed."""
+        document, scene = self.window.document, self.window.scene
+        index = self._after_current(0, document.journey.stage_index)
+        self._attempt(lambda: scene.rename_stage(document.add_stage(index=index)))
 
     def add_lane(self) -> None:
-        journey = self.window.document.journey
+        """A new lane below the current one (or at the bottom), its name being typed."""
+        document, scene = self.window.document, self.window.scene
+        index = self._after_current(1, document.journey.lane_index)
+        self._attempt(lambda: scene.rename_lane(document.add_lane(index=index)))
+
+    def _after_current(self, part: int, index_of: Callable[[str], int]) -> int | None:
+        """The place after the current cell's stage (part 0) or lane (part 1), if any."""
         cell = self.window.scene.current_cell()
-        index = journey.lane_index(cell[1]) + 1 if cell else None
-        self._attempt(
-            lambda: self.window.show_item("lane", self.window.document.add_lane(index=index))
-        )
+        return index_of(cell[part]) + 1 if cell is not None else None
 
     def _cell(self) -> tuple[str, str] | None:
         cell = self.window.scene.current_cell()

@@ -31,6 +31,7 @@ if TYPE_CHECKING:
 
 APP_NAME = "Journey Editor"
 MESSAGE_MS = 6000
+PALETTE_WIDTH, PROPERTIES_WIDTH = 170, 320
 
 
 def counts_text(journey: Journey) -> str:
@@ -73,7 +74,14 @@ class MainWindow(QMainWindow):
         self.history_dock = self._dock(
             "History", self.history, Qt.DockWidgetArea.RightDockWidgetArea
         )
-        self.splitDockWidget(self.properties_dock, self.history_dock, Qt.Orientation.Vertical)
+        # Tabs rather than a split: the properties of a stage (goals, KPIs) need the height,
+        # and the map needs the width, so the panels stay narrow.
+        self.tabifyDockWidget(self.properties_dock, self.history_dock)
+        self.properties_dock.raise_()
+        self.resizeDocks(
+            [self.palette_dock, self.properties_dock], [PALETTE_WIDTH, PROPERTIES_WIDTH],
+            Qt.Orientation.Horizontal,
+        )
 
         self.counts = QLabel()
         self.counts.setTextFormat(Qt.TextFormat.PlainText)
