@@ -6,6 +6,9 @@ import subprocess
 import sys
 from pathlib import Path
 
+from journey_editor.model import Journey
+from journey_editor.store import save_journey
+
 ROOT = Path(__file__).resolve().parents[1]
 
 
@@ -24,3 +27,21 @@ def test_the_command_line_verbs_do_not_load_qt() -> None:
     )
     done = subprocess.run([sys.executable, "-c", code], capture_output=True, check=False)
     assert done.returncode == 0, "a headless verb imported Qt"
+
+
+def test_reading_and_saving_a_file_does_not_load_sqlmodel(tmp_path: Path, sample: Journey) -> None:
+    # Importing SQLModel (pydantic, SQLAlchemy) costs about 0.45 s of the editor's launch: the
+    # store reads the generated store/tables.py, never store/schema.py.
+    path = tmp_path / "sample.journey"
+    save_journey(sample, path)
+    code = """
+import sys
+from pathlib import Path
+from journey_editor.store import read_journey, save_journey
+save_journey(read_journey(Path(sys.argv[1])), Path(sys.argv[2]))
+print(sorted({name.split(".")[0] for name in sys.modules} & {"sqlmodel", "sqlalchemy", "pydantic"}))
+"""
+    command = [sys.executable, "-c", code, str(path), str(tmp_path / "copy.journey")]
+    done = subprocess.run(command, capture_output=True, text=True, check=False)
+    assert done.returncode == 0, done.stderr
+    assert done.stdout.strip() == "[]", "the store's runtime path imported " + done.stdout

@@ -13,8 +13,9 @@ from hypothesis import strategies as st
 from strategies import apply_edit, edits, journeys
 
 from journey_editor.model import Journey, JourneyError
-from journey_editor.store import WorkingCopy, atomic_write, read_journey, save_journey
-from journey_editor.store.schema import APPLICATION_ID, SCHEMA_VERSION
+from journey_editor.store import WorkingCopy, atomic_write, read_journey, save_journey, tables
+from journey_editor.store.schema import tables_module_source
+from journey_editor.store.tables import APPLICATION_ID, SCHEMA_VERSION
 
 FILE_SETTINGS = settings(
     max_examples=40, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
@@ -157,3 +158,12 @@ def test_a_file_breaking_the_rules_is_refused(tmp_path: Path, sample: Journey) -
     connection.close()
     with pytest.raises(JourneyError, match="emotion score must be between 1 and 5"):
         read_journey(path)
+
+
+def test_the_generated_tables_module_is_in_step_with_the_schema() -> None:
+    # The store reads tables.py so that it never imports SQLModel; schema.py stays the one
+    # declaration, and this keeps the two from drifting apart.
+    committed = Path(tables.__file__).read_text(encoding="utf-8")
+    assert committed == tables_module_source(), (
+        "tables.py is out of date: run .venv/bin/python -m journey_editor.store.schema"
+    )

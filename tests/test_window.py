@@ -265,3 +265,21 @@ def test_screenshot_to_an_unwritable_place_is_a_journey_error(
 ) -> None:
     with pytest.raises(JourneyError, match="cannot write"):
         run_editor(sample, None, screenshot=tmp_path / "missing" / "map.png")
+
+
+def test_delete_acts_on_the_map_only_while_the_map_has_the_focus(
+    window: MainWindow, qtbot: QtBot
+) -> None:
+    journey = window.document.journey
+    card = journey.cards_in_order()[0]
+    window.scene.select_cards([card.id])
+    window.activateWindow()
+    window.properties.show_item("stage", journey.stages[0].id)
+    table = window.properties.field("metrics")
+    table.setFocus()
+    qtbot.keyClick(QApplication.focusWidget() or table, Qt.Key.Key_Delete)
+    assert card.id in journey.cards
+    window.view.setFocus()
+    qtbot.keyClick(window.view.viewport(), Qt.Key.Key_Delete)
+    assert card.id not in journey.cards
+    assert window.edit_actions.undo_action.text() == "&Undo Delete card"

@@ -15,7 +15,7 @@ from journey_editor.model import Journey, JourneyError, check_invariants
 from journey_editor.store.atomic import atomic_write
 from journey_editor.store.database import create_database
 from journey_editor.store.rows import journey_from_rows
-from journey_editor.store.schema import APPLICATION_ID, ROW_CLASSES, SCHEMA_VERSION, table_of
+from journey_editor.store.tables import APPLICATION_ID, SCHEMA_VERSION, TABLES
 
 SQLITE_MAGIC = b"SQLite format 3\x00"
 HEADER_BYTES = 100
@@ -105,7 +105,6 @@ def _check_tables(connection: sqlite3.Connection) -> None:
     found = {
         name for (name,) in connection.execute("SELECT name FROM sqlite_schema WHERE type='table'")
     }
-    for row_class in ROW_CLASSES:
-        name = table_of(row_class).name
-        if name not in found:
-            raise JourneyError(f"the file is damaged (it has no {name} table)")
+    for table in TABLES:
+        if table.name not in found:
+            raise JourneyError(f"the file is damaged (it has no {table.name} table)")

@@ -9,8 +9,6 @@ from collections import defaultdict
 from collections.abc import Iterator
 from typing import Any
 
-from sqlmodel import SQLModel
-
 from journey_editor.model import (
     Card,
     CardKind,
@@ -35,21 +33,8 @@ from journey_editor.model import (
 )
 from journey_editor.model.journey import JOURNEY_ROW_ID
 from journey_editor.model.vocabulary import Vocabulary
-from journey_editor.store.schema import (
-    CardPlaceRow,
-    CardRow,
-    ConversionGoalRow,
-    EmotionPointRow,
-    EvidenceRow,
-    JourneyRow,
-    KpiRow,
-    LaneRow,
-    LinkRow,
-    PersonaRow,
-    StageRow,
-    columns,
-    table_of,
-)
+from journey_editor.store import tables
+from journey_editor.store.tables import Table
 
 Row = tuple[Any, ...]
 
@@ -137,28 +122,27 @@ def link_row(link: Link) -> Row:
 
 
 @functools.cache
-def insert_statement(row_class: type[SQLModel]) -> str:
+def insert_statement(table: Table) -> str:
     """INSERT OR REPLACE of a whole row, columns in table order (the order of the tuples)."""
-    names = columns(row_class)
-    quoted = ", ".join(f'"{name}"' for name in names)
-    marks = ", ".join("?" for _ in names)
-    return f'INSERT OR REPLACE INTO "{table_of(row_class).name}" ({quoted}) VALUES ({marks})'
+    quoted = ", ".join(f'"{name}"' for name in table.columns)
+    marks = ", ".join("?" for _ in table.columns)
+    return f'INSERT OR REPLACE INTO "{table.name}" ({quoted}) VALUES ({marks})'
 
 
 # Rows to objects -------------------------------------------------------------------------
 
 
-def read_rows(connection: sqlite3.Connection, row_class: type[SQLModel]) -> list[sqlite3.Row]:
-    names = ", ".join(f'"{name}"' for name in columns(row_class))
-    query = f'SELECT {names} FROM "{table_of(row_class).name}"'
+def read_rows(connection: sqlite3.Connection, table: Table) -> list[sqlite3.Row]:
+    names = ", ".join(f'"{name}"' for name in table.columns)
+    query = f'SELECT {names} FROM "{table.name}"'
     return connection.execute(query).fetchall()
 
 
 def journey_from_rows(connection: sqlite3.Connection) -> Journey:
     """Build the map from an open file; the caller checks invariants."""
     connection.row_factory = sqlite3.Row
-    heads = read_rows(connection, JourneyRow)
-    personas = read_rows(connection, PersonaRow)
+    heads = read_rows(connection, tables.JOURNEY)
+    personas = read_rows(connection, tables.PERSONA)
     if len(heads) != 1 or len(personas) != 1:
         raise JourneyError("the file must hold exactly one map and one persona")
     head = heads[0]
@@ -175,16 +159,16 @@ def journey_from_rows(connection: sqlite3.Connection) -> Journey:
                 kind=LaneKind.parse(row["kind"], "lane kind"),
                 zone=Zone.parse(row["zone"], "lane zone"),
             )
-            for row in sorted(read_rows(connection, LaneRow), key=lambda r: r["position"])
+            for row in sorted(read_rows(connection, tables.LANE), key=lambda r: r["position"])
         ],
     )
     evidence = _evidence_by_card(connection)
-    places = {row["card_id"]: row for row in read_rows(connection, CardPlaceRow)}
-    for row in read_rows(connection, CardRow):
+    places = {row["card_id"]: row for row in read_rows(connection, tables.CARD_PLACE)}
+    for row in read_rows(connection, tables.CARD):
         if row["id"] not in places:
             raise JourneyError(f"card {row['title']!r} has no place in the map")
         journey.cards[row["id"]] = _card(row, places[row["id"]], evidence.get(row["id"], []))
-    for row in read_rows(connection, EmotionPointRow):
+    for row in read_rows(connection, tables.EMOTION_POINT):
         journey.emotion_points[row["id"]] = EmotionPoint(
             id=row["id"],
             stage_id=row["stage_id"],
@@ -193,7 +177,7 @@ def journey_from_rows(connection: sqlite3.Connection) -> Journey:
             label=row["label"],
             card_id=row["card_id"],
         )
-    for row in read_rows(connection, LinkRow):
+    for row in read_rows(connection, tables.LINK):
         journey.links[row["id"]] = Link(
             id=row["id"], source_id=row["source_id"], target_id=row["target_id"], label=row["label"]
         )
@@ -218,13 +202,13 @@ def _persona(row: sqlite3.Row) -> Persona:
 
 def _stages(connection: sqlite3.Connection) -> list[Stage]:
     goals: dict[str, list[sqlite3.Row]] = defaultdict(list)
-    for row in read_rows(connection, ConversionGoalRow):
+    for row in read_rows(connection, tables.CONVERSION_GOAL):
         goals[row["stage_id"]].append(row)
     kpis: dict[str, list[sqlite3.Row]] = defaultdict(list)
-    for row in read_rows(connection, KpiRow):
+    for row in read_rows(connection, tables.KPI):
         kpis[row["stage_id"]].append(row)
     stages = []
-    for row in sorted(read_rows(connection, StageRow), key=lambda r: r["position"]):
+    for row in sorted(read_rows(connection, tables.STAGE), key=lambda r: r["position"]):
         stage_goals = sorted(goals[row["id"]], key=lambda r: r["position"])
         stage_kpis = sorted(kpis[row["id"]], key=lambda r: r["position"])
         stages.append(
@@ -247,7 +231,8 @@ def _stages(connection: sqlite3.Connection) -> list[Stage]:
 
 
 def _evidence_by_card(connection: sqlite3.Connection) -> dict[str, list[Evidence]]:
-    rows = sorted(read_rows(connection, EvidenceRow), key=lambda r: (r["card_id"], r["position"]))
+    rows = read_rows(connection, tables.EVIDENCE)
+    rows.sort(key=lambda r: (r["card_id"], r["position"]))
     evidence: dict[str, list[Evidence]] = defaultdict(list)
     for row in rows:
         source = EvidenceSource.parse(row["source"], "evidence source")

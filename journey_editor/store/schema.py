@@ -3,9 +3,17 @@
 The store talks to SQLite through the standard library with statements made from these
 tables, rather than through an ORM session: files are loaded from bytes into memory
 (``Connection.deserialize``), and an edit writes a handful of rows.
+
+The running editor never imports this module: importing SQLModel (pydantic and SQLAlchemy)
+costs about 0.45 s at launch, and the store needs only each table's name, its columns and
+the DDL. Those are rendered from the classes below into tables.py, which the store imports;
+regenerate it after any change here with ``.venv/bin/python -m journey_editor.store.schema``
+(tests/test_store.py fails while the two disagree).
 """
 
 from __future__ import annotations
+
+from pathlib import Path
 
 from sqlalchemy import Table
 from sqlalchemy.dialects import sqlite
@@ -139,6 +147,7 @@ def table_of(row_class: type[SQLModel]) -> Table:
     return table
 
 
+# The order tables are created in, and the order of tables.TABLES.
 ROW_CLASSES: tuple[type[SQLModel], ...] = (
     JourneyRow,
     PersonaRow,
@@ -154,10 +163,6 @@ ROW_CLASSES: tuple[type[SQLModel], ...] = (
 )
 
 
-def columns(row_class: type[SQLModel]) -> list[str]:
-    return [column.name for column in table_of(row_class).columns]
-
-
 def schema_statements() -> list[str]:
     """CREATE TABLE and CREATE INDEX statements for a new file, in SQLite's dialect."""
     dialect = sqlite.dialect()
@@ -170,3 +175,109 @@ def schema_statements() -> list[str]:
             for index in sorted(table.indexes, key=lambda index: str(index.name))
         ]
     return statements
+
+
+# Generating tables.py --------------------------------------------------------------------
+
+TABLES_PATH = Path(__file__).with_name("tables.py")
+LINE_LENGTH = 100  # ruff's limit (pyproject.toml): the generated module must pass it too
+
+TABLES_TEMPLATE = '''\
+"""The tables of a .journey file as plain data: what the store needs at run time.
+
+Generated from schema.py; do not edit. Regenerate with
+``.venv/bin/python -m journey_editor.store.schema``.
+
+schema.py declares the tables with SQLModel, and importing SQLModel (pydantic and
+SQLAlchemy) costs about 0.45 s at launch; the store needs only each table's name, its
+columns and the DDL, so it reads them from here.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+# "{mark}" as a big-endian 32-bit number: what `PRAGMA application_id` says of our files.
+APPLICATION_ID = 0x{application_id:08X}
+SCHEMA_VERSION = {schema_version}
+
+
+@dataclass(frozen=True)
+class Table:
+    """A table's name and its columns in table order: the order of a row's values."""
+
+    name: str
+    columns: tuple[str, ...]
+
+
+{tables}
+
+# CREATE TABLE and CREATE INDEX statements for a new file, in SQLite's dialect.
+SCHEMA_STATEMENTS: tuple[str, ...] = (
+{statements}
+)
+'''
+
+
+def tables_module_source() -> str:
+    """The full text of tables.py, rendered from the classes above."""
+    tables = [table_of(row_class) for row_class in ROW_CLASSES]
+    constants = [table.name.upper() for table in tables]
+    lines = [
+        _table_line(constant, table) for constant, table in zip(constants, tables, strict=True)
+    ]
+    lines.append("")
+    lines += _fitted("TABLES: tuple[Table, ...] = ", constants)
+    return TABLES_TEMPLATE.format(
+        mark=APPLICATION_ID.to_bytes(4, "big").decode("ascii"),
+        application_id=APPLICATION_ID,
+        schema_version=SCHEMA_VERSION,
+        tables="\n".join(lines),
+        statements="\n".join(map(_statement_item, schema_statements())),
+    )
+
+
+def _table_line(constant: str, table: Table) -> str:
+    name = _literal(table.name)
+    columns = [_literal(column.name) for column in table.columns]
+    line = f"{constant} = Table({name}, {_tuple(columns)})"
+    if len(line) <= LINE_LENGTH:
+        return line
+    lines = [f"{constant} = Table(", f"    {name},", *_exploded(columns, "    ", ","), ")"]
+    return "\n".join(lines)
+
+
+def _fitted(opening: str, items: list[str]) -> list[str]:
+    """``opening`` + a tuple of ``items``: on one line if it fits, else exploded."""
+    line = f"{opening}{_tuple(items)}"
+    if len(line) <= LINE_LENGTH:
+        return [line]
+    lines = _exploded(items, "", "")
+    return [f"{opening}{lines[0]}", *lines[1:]]
+
+
+def _tuple(items: list[str]) -> str:
+    return f"({', '.join(items)}{',' if len(items) == 1 else ''})"
+
+
+def _exploded(items: list[str], indent: str, after: str) -> list[str]:
+    """A tuple with one item a line and trailing commas, which a formatter leaves as it is."""
+    return [f"{indent}(", *(f"{indent}    {item}," for item in items), f"{indent}){after}"]
+
+
+def _statement_item(statement: str) -> str:
+    """One item of SCHEMA_STATEMENTS: a literal for each line of the DDL, to fit the limit."""
+    parts = [_literal(part) for part in statement.splitlines(keepends=True)]
+    if len(parts) == 1:
+        return f"    {parts[0]},"
+    return "\n".join(["    (", *(f"        {part}" for part in parts), "    ),"])
+
+
+def _literal(text: str) -> str:
+    """``text`` as a Python literal, in double quotes unless it holds one (as ruff writes it)."""
+    literal = repr(text)
+    return literal if '"' in text else f'"{literal[1:-1]}"'
+
+
+if __name__ == "__main__":
+    TABLES_PATH.write_text(tables_module_source(), encoding="utf-8")
