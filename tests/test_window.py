@@ -283,3 +283,25 @@ def test_delete_acts_on_the_map_only_while_the_map_has_the_focus(
     qtbot.keyClick(window.view.viewport(), Qt.Key.Key_Delete)
     assert card.id not in journey.cards
     assert window.edit_actions.undo_action.text() == "&Undo Delete card"
+
+
+def test_a_clicked_stage_is_renamed_with_f2_and_deleted_with_delete(
+    window: MainWindow, qtbot: QtBot
+) -> None:
+    journey = window.document.journey
+    stage = journey.stages[1]
+    header = window.scene.stage_items[stage.id].sceneBoundingRect().center()
+    window.view.centerOn(header)
+    qtbot.mouseClick(
+        window.view.viewport(), Qt.MouseButton.LeftButton, pos=window.view.mapFromScene(header)
+    )
+    assert window.scene.focus == ("stage", stage.id)
+    window.edit_actions.rename_action.trigger()
+    editor = window.scene.editor
+    assert editor is not None
+    window.scene.close_editor()
+    window.edit_actions.delete_action.trigger()
+    assert stage not in journey.stages
+    assert window.edit_actions.undo_action.text() == f"&Undo Delete stage {stage.name!r}"
+    window.edit_actions.undo_action.trigger()
+    assert journey.stages[1] is stage

@@ -414,6 +414,11 @@ class JourneyScene(GraphicsScene):
         }
         return kind == "map" or ident in known.get(kind, {})
 
+    @property
+    def focus(self) -> tuple[str, str]:
+        """What the properties panel shows: ("card", id), ("stage", id) ... or ("map", "")."""
+        return self._focus
+
     def _set_focus(self, kind: str, ident: str) -> None:
         if (kind, ident) != self._focus:
             self._focus = (kind, ident)

@@ -44,7 +44,7 @@ class EditActions:
         )
         self.new_card_action = make_action(window, "New &card", ["Ins", "Ctrl+Return"],
                                            self.new_card)
-        self.rename_action = make_action(window, "&Rename card", "F2", self.rename)
+        self.rename_action = make_action(window, "&Rename", "F2", self.rename)
         self.add_stage_action = make_action(
             window, "Add &stage", "Ctrl+Shift+Right", self.add_stage
         )
@@ -103,14 +103,20 @@ class EditActions:
             self._attempt(lambda: self.window.document.duplicate_cards(ids))
 
     def delete(self) -> None:
-        """Delete the selected cards, or else the selected links."""
+        """Delete the selected cards; or else the selected links; or else the stage or lane
+        last clicked, so stages and lanes are removed from the keyboard too."""
         scene, document = self.window.scene, self.window.document
-        cards = scene.selected_card_ids()
+        cards, links = scene.selected_card_ids(), scene.selected_link_ids()
+        kind, item_id = scene.focus
         if cards:
             document.remove_cards(cards)
-            return
-        for link_id in scene.selected_link_ids():
-            document.remove_link(link_id)
+        elif links:
+            for link_id in links:
+                document.remove_link(link_id)
+        elif kind == "stage":
+            self._attempt(lambda: document.remove_stage(item_id))
+        elif kind == "lane":
+            self._attempt(lambda: document.remove_lane(item_id))
 
     # Adding ---------------------------------------------------------------------------------
 
@@ -124,9 +130,16 @@ class EditActions:
             )
 
     def rename(self) -> None:
-        ids = self.window.scene.selected_card_ids()
+        """Type a new name for the one selected card, or the stage or lane last clicked."""
+        scene = self.window.scene
+        ids = scene.selected_card_ids()
+        kind, item_id = scene.focus
         if len(ids) == 1:
-            self.window.scene.edit_title(ids[0])
+            scene.edit_title(ids[0])
+        elif kind == "stage":
+            scene.rename_stage(item_id)
+        elif kind == "lane":
+            scene.rename_lane(item_id)
 
     def add_stage(self) -> None:
         """A new stage after the current one (or at the end), its name being typed."""
