@@ -68,11 +68,12 @@ def answer_unsaved(monkeypatch: pytest.MonkeyPatch, button: Button) -> list[str]
     """Answer the unsaved-changes question with ``button``; returns the questions asked."""
     asked: list[str] = []
 
-    def question(parent: object, title: str, text: str, *args: object) -> Button:
-        asked.append(text)
-        return button
+    def answer(box: QMessageBox) -> int:
+        assert box.textFormat() == Qt.TextFormat.PlainText  # a file name is never markup
+        asked.append(box.text())
+        return button.value
 
-    monkeypatch.setattr(QMessageBox, "question", question)
+    monkeypatch.setattr(QMessageBox, "exec", answer)
     return asked
 
 
@@ -305,3 +306,43 @@ def test_a_clicked_stage_is_renamed_with_f2_and_deleted_with_delete(
     assert window.edit_actions.undo_action.text() == f"&Undo Delete stage {stage.name!r}"
     window.edit_actions.undo_action.trigger()
     assert journey.stages[1] is stage
+
+
+def test_a_title_being_typed_is_saved_with_the_map(window: MainWindow, saved_sample: Path) -> None:
+    card = window.document.journey.cards_in_order()[0]
+    window.scene.edit_title(card.id)
+    editor = window.scene.editor
+    assert editor is not None
+    editor.line_edit.setText("Typed, not yet committed")
+    assert window.file_actions.save() is True
+    assert read_journey(saved_sample).card(card.id).title == "Typed, not yet committed"
+
+
+def test_an_ampersand_in_a_name_shows_in_the_menu_as_typed(window: MainWindow) -> None:
+    document = window.document
+    stage = document.journey.stages[0]
+    document.update_stage(stage.id, name="R&D")
+    document.move_stage(stage.id, 2)
+    stack = document.undo_stack
+    assert stack.text(stack.count() - 1) == "Move stage 'R&D'"  # the history panel
+    assert window.edit_actions.undo_action.text() == "&Undo Move stage 'R&&D'"
+
+
+def test_no_edit_starts_while_an_undo_is_telling_the_views(window: MainWindow) -> None:
+    document = window.document
+    journey = document.journey
+    refused: list[str] = []
+
+    def edit_during_undo() -> None:
+        try:
+            document.update_map(title="Pushed mid-undo")
+        except JourneyError as error:
+            refused.append(str(error))
+
+    document.add_stage("Referral")
+    document.changed.connect(edit_during_undo)
+    document.undo_stack.undo()
+    document.changed.disconnect(edit_during_undo)
+    assert refused == ["an edit cannot start while another is being undone or redone"]
+    assert journey.title != "Pushed mid-undo"
+    assert (document.undo_stack.index(), document.undo_stack.count()) == (0, 1)

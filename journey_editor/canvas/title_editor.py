@@ -11,7 +11,7 @@ from typing import TYPE_CHECKING
 
 import shiboken6
 from PySide6.QtCore import QEvent, QPointF, QRectF, Qt, Signal
-from PySide6.QtGui import QFocusEvent, QFont, QKeyEvent
+from PySide6.QtGui import QFocusEvent, QFont, QKeyEvent, QKeySequence
 from PySide6.QtWidgets import QGraphicsProxyWidget, QLineEdit
 
 from journey_editor.canvas.items import LaneHeaderItem, StageHeaderItem
@@ -26,8 +26,12 @@ if TYPE_CHECKING:
 PASSING_FOCUS = (Qt.FocusReason.ActiveWindowFocusReason, Qt.FocusReason.PopupFocusReason)
 
 
-# Keys the editor keeps while it is open, though the window may have shortcuts on them.
-OWN_KEYS = (Qt.Key.Key_Return, Qt.Key.Key_Enter, Qt.Key.Key_Escape, Qt.Key.Key_F2)
+# While typing, every key is the editor's (Ctrl+D, Insert, Delete ... must not act on the
+# map), except these window keys, which commit the typing first.
+WINDOW_KEYS = (
+    QKeySequence.StandardKey.Save, QKeySequence.StandardKey.SaveAs,
+    QKeySequence.StandardKey.Close, QKeySequence.StandardKey.Quit,
+)
 
 
 class LineEditor(QLineEdit):
@@ -38,7 +42,7 @@ class LineEditor(QLineEdit):
         if (
             event.type() == QEvent.Type.ShortcutOverride
             and isinstance(event, QKeyEvent)
-            and event.key() in OWN_KEYS
+            and not any(event.matches(key) for key in WINDOW_KEYS)
         ):
             event.accept()
             return True

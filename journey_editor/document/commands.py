@@ -30,7 +30,9 @@ class EditCommand(QUndoCommand):
         selected_after_do: list[str],
         selected_after_undo: list[str],
     ) -> None:
-        super().__init__(text)
+        # Before the newline: the name (history panel); after it: the menu's text, where a
+        # lone "&" (a stage named "R&D") would be taken as a shortcut mark.
+        super().__init__(f"{text}\n{text.replace('&', '&&')}")
         self._do, self._undo, self._after = do, undo, after
         self._selected_after_do = selected_after_do
         self._selected_after_undo = selected_after_undo

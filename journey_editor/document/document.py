@@ -62,6 +62,8 @@ class JourneyDocument(QObject):
         self.path = path if path is not None and path.suffix == SUFFIX else None
         self.name = name or (path.name if path is not None else "Untitled")
         self.undo_stack = QUndoStack(self)
+        # True while views hear of an edit, an undo or a redo; see _push_applied.
+        self._telling_views = False
         self.undo_stack.cleanChanged.connect(self.file_changed)
 
     # The file ------------------------------------------------------------------------------
@@ -165,7 +167,7 @@ class JourneyDocument(QObject):
         self, cards: list[Card], links: list[Link], stage_id: str, lane_id: str
     ) -> list[str]:
         """Copies of ``cards`` at the end of a cell, in order, with the links among them."""
-        room = len(self.journey.stages) - self.journey.stage_index(stage_id)
+        room = self.journey.widest_span(stage_id)
         wanted = [(replace(card, span=min(card.span, room)), stage_id, lane_id, None)
                   for card in cards]
         return self._insert_copies(f"Paste {counted(len(cards), 'card')}", wanted, links)
@@ -371,6 +373,11 @@ class JourneyDocument(QObject):
         self, text: str, do: Step, undo: Step, selected: list[str] | None = None,
         selected_before: list[str] | None = None,
     ) -> None:
+        if self._telling_views:
+            # A view reacting to an undo (a panel committing a field as the selection moves)
+            # would push while the stack is undoing and break its order: refuse, unchanged.
+            undo()
+            raise JourneyError("an edit cannot start while another is being undone or redone")
         self.undo_stack.push(
             EditCommand(
                 text, do, undo, self._after_edit,
@@ -380,8 +387,12 @@ class JourneyDocument(QObject):
         )
 
     def _after_edit(self, selected: list[str]) -> None:
-        self.changed.emit()
-        self.selection_wanted.emit([i for i in selected if i in self.journey.cards])
+        self._telling_views = True
+        try:
+            self.changed.emit()
+            self.selection_wanted.emit([i for i in selected if i in self.journey.cards])
+        finally:
+            self._telling_views = False
 
     def _placement(self, card_id: str) -> model.cards.Placement:
         card = self.journey.card(card_id)

@@ -10,9 +10,14 @@ import json
 
 from journey_editor.interop.json_form import Reader, card_from_reader, card_to_dict
 from journey_editor.model import Card, JourneyError, Link, new_id
+from journey_editor.model.limits import check_count
 
 MIME_TYPE = "application/x-journey-editor-cards+json"
 FORMAT = "journey-editor-cards"
+# A paste is one step of undo in a live workshop: far more than anyone copies at once, and
+# small enough that a hostile clipboard cannot stall the editor.
+PASTE_CARDS_MAX = 2_000
+PAYLOAD_MAX_CHARS = 20_000_000
 
 
 def cards_to_json(cards: list[Card], links: list[Link]) -> str:
@@ -34,6 +39,8 @@ def cards_to_json(cards: list[Card], links: list[Link]) -> str:
 
 def cards_from_json(text: str) -> tuple[list[Card], list[Link]]:
     """Cards and links from a clipboard payload; JourneyError when it is not one."""
+    if len(text) > PAYLOAD_MAX_CHARS:
+        raise JourneyError(f"the clipboard holds more than {PAYLOAD_MAX_CHARS:,} characters")
     try:
         data = json.loads(text)
     except (json.JSONDecodeError, RecursionError):
@@ -41,8 +48,10 @@ def cards_from_json(text: str) -> tuple[list[Card], list[Link]]:
     doc = Reader(data, "")
     if doc.get("format", str, "") != FORMAT:
         raise JourneyError("the clipboard holds no cards")
+    items = doc.items("cards")
+    check_count("cards in one paste", len(items), PASTE_CARDS_MAX)
     positions: dict[tuple[str, str], int] = {}
-    cards = [card_from_reader(item, positions) for item in doc.items("cards")]
+    cards = [card_from_reader(item, positions) for item in items]
     links = [
         item.build(
             Link,

@@ -93,7 +93,7 @@ def move_cards(
     staying = [c for c in journey.cards_in(stage_id, lane_id) if c.id not in moving_ids]
     at = len(staying) if index is None else _check_index(index, len(staying))
     sources = {(c.stage_id, c.lane_id) for c in moving}
-    room = len(journey.stages) - journey.stage_index(stage_id)
+    room = journey.widest_span(stage_id)
     for card in moving:
         card.stage_id, card.lane_id = stage_id, lane_id
         card.span = min(card.span, room)
@@ -186,7 +186,7 @@ def _check_index(index: int, length: int) -> int:
 
 
 def _check_span(journey: Journey, stage_id: str, span: int) -> None:
-    room = len(journey.stages) - journey.stage_index(stage_id)
+    room = journey.widest_span(stage_id)
     if isinstance(span, bool) or not isinstance(span, int) or not 1 <= span <= room:
         raise JourneyError(f"a card here can span 1 to {room} stages; got {span!r}")
 

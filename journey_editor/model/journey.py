@@ -132,6 +132,10 @@ class Journey:
     def links_in_order(self) -> list[Link]:
         return sorted(self.links.values(), key=lambda link: link.id)
 
+    def widest_span(self, stage_id: str) -> int:
+        """How many stages a card starting at this stage can cover: it and those after it."""
+        return len(self.stages) - self.stage_index(stage_id)
+
     def covered_stage_ids(self, card: Card) -> list[str]:
         """The stages a card covers: its own, and the next ``span - 1`` to the right."""
         start = self.stage_index(card.stage_id)

@@ -10,10 +10,13 @@ from __future__ import annotations
 from PySide6.QtCore import QMimeData
 from PySide6.QtGui import QGuiApplication
 
-from journey_editor.interop.card_clipboard import MIME_TYPE, cards_from_json, cards_to_json
+from journey_editor.interop.card_clipboard import (
+    MIME_TYPE,
+    PASTE_CARDS_MAX,
+    cards_from_json,
+    cards_to_json,
+)
 from journey_editor.model import Card, CardKind, JourneyError, Link, limits
-
-PLAIN_TEXT_CARDS_MAX = 200
 
 
 def put_cards(cards: list[Card], links: list[Link]) -> None:
@@ -34,7 +37,7 @@ def take_cards(kind: CardKind, stage_id: str, lane_id: str) -> tuple[list[Card],
         return cards_from_json(payload)
     text = data.text() if data is not None and data.hasText() else ""
     lines = [line.strip() for line in text.splitlines() if line.strip()]
-    limits.check_count("cards in one paste", len(lines), PLAIN_TEXT_CARDS_MAX)
+    limits.check_count("cards in one paste", len(lines), PASTE_CARDS_MAX)
     if not lines:
         raise JourneyError("the clipboard holds no cards or text to paste")
     cards = [

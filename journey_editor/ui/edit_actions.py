@@ -8,6 +8,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import TYPE_CHECKING
 
+import shiboken6
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QMenu
 
@@ -24,16 +25,18 @@ class EditActions:
         self.window = window
         stack = window.document.undo_stack
         standard = QKeySequence.StandardKey
-        # The stack names the action after the command: "Undo Move 3 cards".
-        self.undo_action = stack.createUndoAction(window, "&Undo")
-        self.undo_action.setShortcuts([QKeySequence(standard.Undo)])
-        self.redo_action = stack.createRedoAction(window, "&Redo")
+        # Named after the command ("Undo Move 3 cards"), and committing any typing first, so
+        # a field finished by the undo's own selection change cannot push mid-undo.
+        self.undo_action = make_action(window, "&Undo", standard.Undo, self.undo)
+        self.redo_action = make_action(window, "&Redo", standard.Redo, self.redo)
         # Ctrl+Shift+Z and Ctrl+Y both, whichever the platform's standard list leaves out.
         redo_keys = [*QKeySequence.keyBindings(standard.Redo)]
         for extra in ("Ctrl+Shift+Z", "Ctrl+Y"):
             if QKeySequence(extra) not in redo_keys:
                 redo_keys.append(QKeySequence(extra))
         self.redo_action.setShortcuts(redo_keys)
+        stack.indexChanged.connect(self._name_undo_and_redo)
+        self._name_undo_and_redo()
         self.cut_action = make_action(window, "Cu&t", standard.Cut, self.cut)
         self.copy_action = make_action(window, "&Copy", standard.Copy, self.copy)
         self.paste_action = make_action(window, "&Paste", standard.Paste, self.paste)
@@ -59,6 +62,7 @@ class EditActions:
         return (
             self.cut_action, self.copy_action, self.paste_action, self.duplicate_action,
             self.delete_action, self.select_all_action, self.new_card_action, self.rename_action,
+            self.add_stage_action, self.add_lane_action,
         )
 
     def fill(self, menu: QMenu) -> None:
@@ -72,6 +76,26 @@ class EditActions:
             for action in group:
                 menu.addAction(action)
             menu.addSeparator()
+
+    def undo(self) -> None:
+        self.window.commit_typing()
+        self.window.document.undo_stack.undo()
+
+    def redo(self) -> None:
+        self.window.commit_typing()
+        self.window.document.undo_stack.redo()
+
+    def _name_undo_and_redo(self) -> None:
+        stack = self.window.document.undo_stack
+        # The stack still signals while Qt tears the window down.
+        if not (shiboken6.isValid(stack) and shiboken6.isValid(self.undo_action)):
+            return
+        for action, verb, able, text in (
+            (self.undo_action, "&Undo", stack.canUndo(), stack.undoText()),
+            (self.redo_action, "&Redo", stack.canRedo(), stack.redoText()),
+        ):
+            action.setEnabled(able)
+            action.setText(f"{verb} {text}" if able else verb)
 
     # The clipboard --------------------------------------------------------------------------
 

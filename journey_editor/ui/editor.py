@@ -6,7 +6,6 @@ from pathlib import Path
 
 import shiboken6
 from PySide6.QtCore import QObject, QSettings
-from PySide6.QtWidgets import QWidget
 
 from journey_editor.document import JourneyDocument
 from journey_editor.interop.opening import read_map
@@ -27,7 +26,7 @@ class Editor(QObject):
     def __init__(self, settings: QSettings | None = None) -> None:
         super().__init__()
         self.windows: list[MainWindow] = []
-        self.recent = RecentFiles(settings or QSettings(ORGANISATION, "Journey Editor"), self)
+        self.recent = RecentFiles(settings or QSettings(ORGANISATION, "Journey Editor"))
 
     def show_journey(
         self, journey: Journey, path: Path | None, near: MainWindow | None = None,
@@ -66,7 +65,7 @@ class Editor(QObject):
     def saved(self, path: Path) -> None:
         self.recent.add(path)
 
-    def quit(self, parent: QWidget | None = None) -> bool:
+    def quit(self) -> bool:
         """Close every window, each asking about unsaved changes; False if one was kept open."""
         for window in list(self.windows):
             if shiboken6.isValid(window) and not window.close():

@@ -8,6 +8,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from PySide6.QtCore import Qt
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QFileDialog, QMenu, QMessageBox
 
@@ -48,7 +49,7 @@ class FileActions:
         self.save_as_action = make_action(window, "Save &As…", standard.SaveAs, self.save_as)
         self.close_action = make_action(window, "&Close", standard.Close, window.close)
         self.quit_action = make_action(
-            window, "&Quit", standard.Quit, lambda: window.editor.quit(window)
+            window, "&Quit", standard.Quit, window.editor.quit
         )
         self.quit_action.setMenuRole(QAction.MenuRole.QuitRole)
 
@@ -78,7 +79,8 @@ class FileActions:
         self.recent_menu.clear()
         paths = self.window.editor.recent.paths()
         for path in paths:
-            action = self.recent_menu.addAction(f"{path.name}  —  {path.parent}")
+            entry = f"{path.name}  —  {path.parent}".replace("&", "&&")  # "&" is no mnemonic
+            action = self.recent_menu.addAction(entry)
             action.triggered.connect(
                 lambda _=False, p=path: self.window.editor.open_file(p, self.window)
             )
@@ -90,11 +92,13 @@ class FileActions:
 
     def save(self) -> bool:
         """Save where the map came from, or ask where; False when it was not saved."""
+        self.window.commit_typing()
         if self.window.document.path is None:
             return self.save_as()
         return self._save_to(self.window.document.path)
 
     def save_as(self) -> bool:
+        self.window.commit_typing()
         document = self.window.document
         suggested = document.path or Path(self._folder()) / f"{Path(document.name).stem}{SUFFIX}"
         chosen, _ = QFileDialog.getSaveFileName(
@@ -118,17 +122,20 @@ class FileActions:
 
     def may_close(self) -> bool:
         """True when the window can close: no unsaved changes, or saved, or discarded."""
+        self.window.commit_typing()
         document = self.window.document
         if not document.modified:
             return True
         buttons = QMessageBox.StandardButton
-        answer = QMessageBox.question(
-            self.window,
-            "Unsaved changes",
+        box = QMessageBox(
+            QMessageBox.Icon.Question, "Unsaved changes",
             f"Save the changes to “{document.name}” before closing?",
-            buttons.Save | buttons.Discard | buttons.Cancel,
-            buttons.Save,
+            buttons.Save | buttons.Discard | buttons.Cancel, self.window,
         )
+        # A file name is data: "<b>Q3</b>.journey" must not turn bold.
+        box.setTextFormat(Qt.TextFormat.PlainText)
+        box.setDefaultButton(buttons.Save)
+        answer = buttons(box.exec())
         if answer == buttons.Save:
             return self.save()
         return answer == buttons.Discard

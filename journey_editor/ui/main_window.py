@@ -134,11 +134,11 @@ class MainWindow(QMainWindow):
 
     # What the window shows -----------------------------------------------------------------
 
-    def show_item(self, kind: str, item_id: str) -> None:
-        """Show a stage, lane, card or the map in the properties panel, which comes forward."""
-        self.properties.show_item(kind, item_id)
-        self.properties_dock.show()
-        self.properties_dock.raise_()
+    def commit_typing(self) -> None:
+        """Commit what is being typed (a title in place, a field of the panel), so a save, a
+        close or an undo never skips or loses it."""
+        self.scene.close_editor()
+        self.properties.finish_editing()
 
     def tell(self, message: str) -> None:
         """A short note in the status bar: refusals of gestures, saves, hints."""

@@ -4,17 +4,16 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import QObject, QSettings, Signal
+from PySide6.QtCore import QSettings
 
 KEY = "recent_files"
 KEEP = 10
 
 
-class RecentFiles(QObject):
-    changed = Signal()
+class RecentFiles:
+    """Read when the Open Recent menu opens, so every window shows the same list."""
 
-    def __init__(self, settings: QSettings, parent: QObject | None = None) -> None:
-        super().__init__(parent)
+    def __init__(self, settings: QSettings) -> None:
         self._settings = settings
 
     def paths(self) -> list[Path]:
@@ -28,8 +27,6 @@ class RecentFiles(QObject):
         path = path.resolve()
         kept = [path] + [known for known in self.paths() if known != path]
         self._settings.setValue(KEY, [str(p) for p in kept[:KEEP]])
-        self.changed.emit()
 
     def clear(self) -> None:
         self._settings.remove(KEY)
-        self.changed.emit()

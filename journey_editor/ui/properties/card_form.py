@@ -104,7 +104,7 @@ class CardForm(Form):
     def refresh(self, force: bool = False) -> None:
         card = self.item()
         journey = self.document.journey
-        self.span.set_range(1, len(journey.stages) - journey.stage_index(card.stage_id))
+        self.span.set_range(1, journey.widest_span(card.stage_id))
         self._arrange(card.kind)
         super().refresh(force)
 

@@ -65,12 +65,16 @@ class PropertiesPanel(QWidget):
                 return form.fields[name]
         raise KeyError(f"the {self._kind} form has no field {name!r}")
 
+    def finish_editing(self) -> None:
+        """Commit the entry in progress (before a save, a close, an undo)."""
+        for form in self.pages[self._kind]:
+            form.finish_editing()
+
     def show_item(self, kind: str, item_id: str) -> None:
         """Show the form of a card, stage or lane by id, or of the map (``item_id`` "")."""
         if kind not in self.pages:
             raise ValueError(f"no form for {kind!r}; choose one of {', '.join(self.pages)}")
-        for form in self.pages[self._kind]:
-            form.finish_editing()
+        self.finish_editing()
         if not all(form.exists(item_id) for form in self.pages[kind]):
             kind, item_id = MAP, ""
         turned = (kind, item_id) != (self._kind, self._item_id)
