@@ -248,9 +248,9 @@ class EmotionLineItem(QGraphicsItem):
         painter.drawLine(QLineF(band.left(), curve.neutral_y, band.right(), curve.neutral_y))
         if not curve.marks:
             return
-        path = QPainterPath(QPointF(curve.marks[0].at.x, curve.marks[0].at.y))
-        for mark in curve.marks[1:]:
-            path.lineTo(mark.at.x, mark.at.y)
+        path = QPainterPath(QPointF(curve.path[0].x, curve.path[0].y))
+        for point in curve.path[1:]:
+            path.lineTo(point.x, point.y)
         painter.setPen(QPen(self.LINE, 2.5))
         painter.setBrush(Qt.BrushStyle.NoBrush)
         painter.drawPath(path)

@@ -145,6 +145,8 @@ class EmotionCurve:
     best_y: float  # score 5
     worst_y: float  # score 1
     marks: tuple[EmotionMark, ...]
+    # The smooth line through the marks, sampled: what every painter draws as the curve.
+    path: tuple[Point, ...]
 
 
 @dataclass(frozen=True, slots=True)

@@ -17,6 +17,7 @@ from journey_editor.layout.boxes import (
     StageHeaderBox,
     TextBlock,
 )
+from journey_editor.layout.curve import monotone_samples
 from journey_editor.layout.faces import CAPTION_GAP, block
 from journey_editor.layout.geometry import Point, Rect
 from journey_editor.layout.lanes import LayoutCache, Row
@@ -188,4 +189,7 @@ def _emotion_curve(journey: Journey, lane: Lane, band: Rect, style: GridStyle) -
         for point in journey.emotion_line()
     )
     neutral_y = (best_y + worst_y) / 2
-    return EmotionCurve(lane.id, band, neutral_y, best_y, worst_y, marks)
+    # Shaped in score units, then placed: the curve stays within the scores it joins.
+    scored = monotone_samples([(mark.at.x, mark.score) for mark in marks])
+    path = tuple(Point(x, worst_y - (score - SCORE_MIN) * per_score) for x, score in scored)
+    return EmotionCurve(lane.id, band, neutral_y, best_y, worst_y, marks, path)
