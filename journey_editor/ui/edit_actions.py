@@ -12,7 +12,7 @@ import shiboken6
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QMenu
 
-from journey_editor.model import JourneyError
+from journey_editor.model import CardKind, JourneyError
 from journey_editor.ui import clipboard
 from journey_editor.ui.actions import make_action
 
@@ -144,11 +144,12 @@ class EditActions:
 
     # Adding ---------------------------------------------------------------------------------
 
-    def new_card(self) -> None:
-        """A card of the palette's kind at the end of the current cell, its title being typed."""
+    def new_card(self, kind: CardKind | None = None) -> None:
+        """A card (of the palette's kind unless given) at the end of the current cell, its
+        title being typed."""
         cell = self._cell()
         if cell is not None:
-            kind = self.window.palette.current_kind()
+            kind = kind or self.window.palette.current_kind()
             self._attempt(
                 lambda: self.window.scene.edit_title(self.window.document.add_card(kind, *cell))
             )

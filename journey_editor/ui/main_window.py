@@ -18,7 +18,7 @@ from PySide6.QtWidgets import (
 
 from journey_editor.canvas import JourneyScene, MapView
 from journey_editor.document import JourneyDocument
-from journey_editor.model import CardKind, Journey, JourneyError
+from journey_editor.model import Journey
 from journey_editor.ui.actions import make_action
 from journey_editor.ui.edit_actions import EditActions
 from journey_editor.ui.file_actions import FileActions
@@ -100,7 +100,7 @@ class MainWindow(QMainWindow):
         self.view.zoom_changed.connect(self._show_zoom)
         self.scene.focus_changed.connect(self.properties.show_item)
         self.scene.error.connect(self.tell)
-        self.palette.kind_activated.connect(self._add_card_of_kind)
+        self.palette.kind_activated.connect(self.edit_actions.new_card)
         document.changed.connect(self._show_map_details)
         document.file_changed.connect(self._show_file_state)
         self._show_map_details()
@@ -157,16 +157,6 @@ class MainWindow(QMainWindow):
         # The view can still emit while Qt tears the window down, after the label is gone.
         if shiboken6.isValid(self.zoom_label):
             self.zoom_label.setText(f"{zoom:.0%}")
-
-    def _add_card_of_kind(self, kind: CardKind) -> None:
-        cell = self.scene.current_cell()
-        if cell is None:
-            self.tell("Click a cell or select a card first")
-            return
-        try:
-            self.scene.edit_title(self.document.add_card(kind, *cell))
-        except JourneyError as error:
-            self.tell(str(error))
 
     # Window events -------------------------------------------------------------------------
 
