@@ -13,6 +13,9 @@ from itertools import pairwise
 
 # One sample every few map pixels: smooth at any zoom a projector is used at.
 SAMPLE_SPACING = 6.0
+# Points closer than this (map pixels) are at one place: joined straight, never divided by
+# their distance, which would overflow.
+SAME_PLACE = 1e-6
 
 Point2 = tuple[float, float]
 
@@ -29,7 +32,7 @@ def monotone_samples(points: Sequence[Point2], spacing: float = SAMPLE_SPACING) 
     for k in range(len(points) - 1):
         (x0, y0), (x1, y1) = points[k], points[k + 1]
         width = x1 - x0
-        if width > 0:
+        if width > SAME_PLACE:
             steps = max(2, int(width / spacing))
             low, high = min(y0, y1), max(y0, y1)
             for step in range(1, steps):
@@ -45,14 +48,14 @@ def _tangents(points: Sequence[Point2]) -> list[float]:
     """A slope per point that keeps each piece monotone: 0 at a peak or a dip, else the
     weighted harmonic mean of the slopes either side."""
     secants = [
-        (y1 - y0) / (x1 - x0) if x1 > x0 else 0.0
+        (y1 - y0) / (x1 - x0) if x1 - x0 > SAME_PLACE else 0.0
         for (x0, y0), (x1, y1) in pairwise(points)
     ]
     widths = [x1 - x0 for (x0, _), (x1, _) in pairwise(points)]
     tangents = [secants[0]]
     for k in range(1, len(points) - 1):
         before, after = secants[k - 1], secants[k]
-        if before * after <= 0 or widths[k - 1] <= 0 or widths[k] <= 0:
+        if before * after <= 0 or min(widths[k - 1], widths[k]) <= SAME_PLACE:
             tangents.append(0.0)
             continue
         left, right = widths[k - 1], widths[k]
