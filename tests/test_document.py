@@ -17,6 +17,8 @@ from journey_editor.model import CardKind, Journey, JourneyError, LaneKind, brok
 from journey_editor.store import read_journey
 
 Verb = Callable[[JourneyDocument], object]
+offsets = st.floats(0.0, 1.0)
+scores = st.floats(1.0, 5.0)
 
 
 @st.composite
@@ -40,7 +42,22 @@ def verbs(draw: st.DrawFn, journey: Journey) -> Verb:
         "remove_lane": lambda: _call("remove_lane", lane),
         "update_map": lambda: _call("update_map", title=draw(names), description=draw(texts)),
         "update_persona": lambda: _call("update_persona", name=draw(texts), goals=[draw(texts)]),
+        "add_emotion_point": lambda: _call(
+            "add_emotion_point", stage, draw(offsets), draw(scores), draw(texts)
+        ),
     }
+    if journey.emotion_points:
+        point = draw(st.sampled_from(sorted(journey.emotion_points)))
+        choices |= {
+            "move_emotion_point": lambda: _call(
+                "move_emotion_point", point, stage, draw(offsets), draw(scores)
+            ),
+            "update_emotion_point": lambda: _call(
+                "update_emotion_point", point, label=draw(texts),
+                card_id=draw(st.sampled_from([None, *cards])),
+            ),
+            "remove_emotion_point": lambda: _call("remove_emotion_point", point),
+        }
     if cards:
         some = draw(st.lists(st.sampled_from(cards), min_size=1, max_size=3, unique=True))
         at = draw(st.integers(0, len(journey.cards_in(stage, lane))))
@@ -225,3 +242,28 @@ def test_a_name_the_model_trims_back_to_itself_is_no_command(
     stage = sample.stages[0]
     document.update_stage(stage.id, name=f"{stage.name} ")
     assert document.undo_stack.count() == 0
+
+
+def test_emotion_point_verbs_are_named_and_select_the_point(
+    qapp: object, sample: Journey
+) -> None:
+    document = JourneyDocument(sample)
+    wanted: list[list[str]] = []
+    document.selection_wanted.connect(wanted.append)
+    stage = sample.stages[1].id
+    point = document.add_emotion_point(stage, 0.5, 2.0, "Waits for a reply")
+    assert wanted[-1] == [point]
+    document.move_emotion_point(point, sample.stages[2].id, 0.25, 1.5)
+    document.update_emotion_point(point, label="Gives up waiting")
+    names = [document.undo_stack.text(i) for i in range(document.undo_stack.count())]
+    assert names == ["Add emotion point", "Move emotion point", "Edit emotion point"]
+    document.move_emotion_point(point, sample.stages[2].id, 0.25, 1.5)  # where it is: no command
+    assert document.undo_stack.count() == 3
+    document.remove_emotion_point(point)
+    assert point not in sample.emotion_points
+    document.undo_stack.undo()
+    assert sample.emotion_points[point].label == "Gives up waiting"
+    assert wanted[-1] == [point]
+    with pytest.raises(JourneyError):
+        document.move_emotion_point(point, sample.stages[0].id, 0.5, 6.0)
+    assert sample.emotion_points[point].score == 1.5

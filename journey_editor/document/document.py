@@ -8,18 +8,12 @@ themselves: they call a verb, then redraw on ``changed``.
 from __future__ import annotations
 
 import copy
-from collections.abc import Callable
 from dataclasses import fields, replace
-from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QObject, Signal
-from PySide6.QtGui import QUndoStack
-
 from journey_editor import model
-from journey_editor.document.commands import EditCommand, Step
-from journey_editor.model import Card, CardKind, Journey, JourneyError, LaneKind, Link
-from journey_editor.store import SUFFIX, save_journey
+from journey_editor.document.emotion_verbs import EmotionLineVerbs
+from journey_editor.model import Card, CardKind, JourneyError, LaneKind, Link
 
 PLACE_FIELDS = frozenset({"id", "stage_id", "lane_id", "position"})
 
@@ -39,53 +33,8 @@ def unused_name(existing: list[str], wanted: str) -> str:
     return name
 
 
-class JourneyDocument(QObject):
-    """A journey being edited: the model, where it is saved, and its undo stack."""
-
-    # After every edit, undo and redo: views lay the map out again and update their items.
-    changed = Signal()
-    # The cards a view should select after an edit, an undo or a redo.
-    selection_wanted = Signal(list)
-    # The file the document is saved to changed (Save As), or its modified mark did.
-    file_changed = Signal()
-
-    def __init__(
-        self,
-        journey: Journey,
-        path: Path | None = None,
-        parent: QObject | None = None,
-        name: str | None = None,
-    ) -> None:
-        super().__init__(parent)
-        self.journey = journey
-        # Only a .journey file is saved back to; a map imported from JSON is saved as new.
-        self.path = path if path is not None and path.suffix == SUFFIX else None
-        self.name = name or (path.name if path is not None else "Untitled")
-        self.undo_stack = QUndoStack(self)
-        # True while views hear of an edit, an undo or a redo; see _push_applied.
-        self._telling_views = False
-        self.undo_stack.cleanChanged.connect(self.file_changed)
-
-    # The file ------------------------------------------------------------------------------
-
-    @property
-    def modified(self) -> bool:
-        return not self.undo_stack.isClean()
-
-    @property
-    def pristine(self) -> bool:
-        """Never edited and never saved: a window may reuse it for the next map opened."""
-        return self.path is None and self.undo_stack.count() == 0
-
-    def save(self, path: Path | None = None) -> None:
-        """Write the map to ``path`` (or where it came from) whole; JourneyError if it cannot."""
-        target = path or self.path
-        if target is None:
-            raise JourneyError("choose where to save the map")
-        save_journey(self.journey, target)
-        self.path, self.name = target, target.name
-        self.undo_stack.setClean()
-        self.file_changed.emit()
+class JourneyDocument(EmotionLineVerbs):
+    """A journey being edited: the verbs on cards, links, stages, lanes and the map."""
 
     # Cards ---------------------------------------------------------------------------------
 
@@ -342,57 +291,6 @@ class JourneyDocument(QObject):
             self.journey.persona, changes, "persona",
             lambda **values: model.update_persona(self.journey, **values),
         )
-
-    # Undo plumbing -------------------------------------------------------------------------
-
-    def _update(
-        self, item: Any, changes: dict[str, Any], noun: str,
-        apply: Callable[..., dict[str, Any]], selected: list[str] | None = None,
-    ) -> None:
-        """Change fields of one thing, as one command, unless nothing would change."""
-        changes = {name: value for name, value in changes.items() if getattr(item, name) != value}
-        if not changes:
-            return
-        before = apply(**changes)
-        if all(getattr(item, name) == value for name, value in before.items()):
-            return  # the model normalised the value back to what it was ("Awareness ")
-        verb = "Rename" if set(changes) <= {"name", "title"} else "Edit"
-        self._push_applied(
-            f"{verb} {noun}", lambda: apply(**changes), lambda: apply(**before),
-            selected=selected, selected_before=selected,
-        )
-
-    def _push(
-        self, text: str, do: Step, undo: Step, selected: list[str] | None = None,
-        selected_before: list[str] | None = None,
-    ) -> None:
-        do()
-        self._push_applied(text, do, undo, selected, selected_before)
-
-    def _push_applied(
-        self, text: str, do: Step, undo: Step, selected: list[str] | None = None,
-        selected_before: list[str] | None = None,
-    ) -> None:
-        if self._telling_views:
-            # A view reacting to an undo (a panel committing a field as the selection moves)
-            # would push while the stack is undoing and break its order: refuse, unchanged.
-            undo()
-            raise JourneyError("an edit cannot start while another is being undone or redone")
-        self.undo_stack.push(
-            EditCommand(
-                text, do, undo, self._after_edit,
-                selected_after_do=selected or [],
-                selected_after_undo=selected_before or [],
-            )
-        )
-
-    def _after_edit(self, selected: list[str]) -> None:
-        self._telling_views = True
-        try:
-            self.changed.emit()
-            self.selection_wanted.emit([i for i in selected if i in self.journey.cards])
-        finally:
-            self._telling_views = False
 
     def _placement(self, card_id: str) -> model.cards.Placement:
         card = self.journey.card(card_id)

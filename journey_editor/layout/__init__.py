@@ -5,9 +5,11 @@ from journey_editor.layout.boxes import (
     CardFace,
     CellBox,
     EmotionCurve,
+    EmotionDip,
     EmotionMark,
     JourneyLayout,
     LaneHeaderBox,
+    ScaleStep,
     Severity,
     StageHeaderBox,
     TextBlock,
@@ -32,8 +34,9 @@ from journey_editor.layout.text import (
 
 __all__ = [
     "CARD_CUES", "DEFAULT_FONTS", "DEFAULT_STYLE", "ELLIPSIS", "CardBox", "CardFace", "CellBox",
-    "EmotionCurve", "EmotionMark", "EstimatedMeasure", "FontRole", "FontSpec", "FontTable",
+    "EmotionCurve", "EmotionDip", "EmotionMark", "EstimatedMeasure", "FontRole", "FontSpec",
+    "FontTable",
     "GridStyle", "JourneyLayout", "KindCue", "LaneHeaderBox", "LayoutCache", "Outline", "Point",
-    "Rect", "Severity", "StageHeaderBox", "TextBlock", "TextMeasure", "WidthCache",
+    "Rect", "ScaleStep", "Severity", "StageHeaderBox", "TextBlock", "TextMeasure", "WidthCache",
     "WrappedText", "caption_for", "layout_journey", "wrap_words",
 ]

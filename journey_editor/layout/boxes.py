@@ -13,6 +13,7 @@ from dataclasses import dataclass
 from journey_editor.layout.geometry import Point, Rect
 from journey_editor.layout.text import FontRole
 from journey_editor.model import CardKind, LaneKind, Zone
+from journey_editor.model.limits import SCORE_MAX, SCORE_MIN
 
 
 @dataclass(frozen=True, slots=True)
@@ -129,10 +130,30 @@ class EmotionMark:
 
     point_id: str
     stage_id: str
+    offset: float  # 0 at the stage's left edge, 1 at its right
     score: float
     label: str
     card_id: str | None
     at: Point
+    caption: TextBlock | None = None  # the label, placed relative to ``at``
+
+
+@dataclass(frozen=True, slots=True)
+class EmotionDip:
+    """A low point below neutral, and where its marker goes (under it)."""
+
+    point_id: str
+    stage_id: str
+    at: Point
+
+
+@dataclass(frozen=True, slots=True)
+class ScaleStep:
+    """One step of the score scale, in words, and the height it is drawn at."""
+
+    score: int
+    word: str
+    y: float
 
 
 @dataclass(frozen=True, slots=True)
@@ -147,6 +168,22 @@ class EmotionCurve:
     marks: tuple[EmotionMark, ...]
     # The smooth line through the marks, sampled: what every painter draws as the curve.
     path: tuple[Point, ...]
+    # The path pulled up to neutral wherever it is above it: filled down to the neutral line,
+    # the area where the customer felt worse than neutral. Empty when it never is.
+    shade: tuple[Point, ...]
+    dips: tuple[EmotionDip, ...]
+    scale: tuple[ScaleStep, ...]  # best first
+
+    def y_of(self, score: float) -> float:
+        return self.worst_y - (score - SCORE_MIN) * self._per_score
+
+    def score_at(self, y: float) -> float:
+        """The score at height ``y``, not kept to the scale."""
+        return SCORE_MIN + (self.worst_y - y) / self._per_score
+
+    @property
+    def _per_score(self) -> float:
+        return (self.worst_y - self.best_y) / (SCORE_MAX - SCORE_MIN)
 
 
 @dataclass(frozen=True, slots=True)

@@ -11,20 +11,22 @@ from journey_editor.layout.boxes import (
     CardBox,
     CellBox,
     EmotionCurve,
-    EmotionMark,
     JourneyLayout,
     LaneHeaderBox,
     StageHeaderBox,
     TextBlock,
 )
-from journey_editor.layout.curve import monotone_samples
+from journey_editor.layout.emotion import emotion_curve
 from journey_editor.layout.faces import CAPTION_GAP, block
-from journey_editor.layout.geometry import Point, Rect
+from journey_editor.layout.geometry import Rect
 from journey_editor.layout.lanes import LayoutCache, Row
 from journey_editor.layout.style import DEFAULT_STYLE, GridStyle
 from journey_editor.layout.text import FontRole, TextMeasure
 from journey_editor.model import Journey, Lane, LaneKind
-from journey_editor.model.limits import SCORE_MAX, SCORE_MIN
+
+# Between the lane header's name and the top of its score scale (faces are drawn centred on
+# their score's height).
+SCALE_CLEARANCE = 18.0
 
 
 def layout_journey(
@@ -102,7 +104,12 @@ def layout_journey(
                 stage.id, lane.id, Rect(x, top, style.stage_width, height)
             )
         if band:
-            curves.append(_emotion_curve(journey, lane, Rect(left, top, grid_width, band), style))
+            stage_x = {stage_id: left + column * style.stage_width
+                       for stage_id, column in columns.items()}
+            curves.append(emotion_curve(
+                journey.emotion_line(), lane.id, Rect(left, top, grid_width, band), stage_x,
+                max(title.rect.bottom, caption.rect.bottom) + SCALE_CLEARANCE, measure, style,
+            ))
         top += height
 
     stage_headers = tuple(
@@ -166,30 +173,3 @@ def _lane_texts(lane: Lane, measure: TextMeasure, style: GridStyle) -> tuple[Tex
         pad, title.rect.bottom + (CAPTION_GAP if kind else 0.0), inner,
     )
     return title, caption
-
-
-def _emotion_curve(journey: Journey, lane: Lane, band: Rect, style: GridStyle) -> EmotionCurve:
-    """The emotion line across an emotions lane: best score at the top, neutral in the middle."""
-    best_y = band.y + style.emotion_band_padding
-    worst_y = band.bottom - style.emotion_band_padding
-    per_score = (worst_y - best_y) / (SCORE_MAX - SCORE_MIN)
-    columns = {stage.id: index for index, stage in enumerate(journey.stages)}
-    marks = tuple(
-        EmotionMark(
-            point_id=point.id,
-            stage_id=point.stage_id,
-            score=point.score,
-            label=point.label,
-            card_id=point.card_id,
-            at=Point(
-                band.x + (columns[point.stage_id] + point.offset) * style.stage_width,
-                worst_y - (point.score - SCORE_MIN) * per_score,
-            ),
-        )
-        for point in journey.emotion_line()
-    )
-    neutral_y = (best_y + worst_y) / 2
-    # Shaped in score units, then placed: the curve stays within the scores it joins.
-    scored = monotone_samples([(mark.at.x, mark.score) for mark in marks])
-    path = tuple(Point(x, worst_y - (score - SCORE_MIN) * per_score) for x, score in scored)
-    return EmotionCurve(lane.id, band, neutral_y, best_y, worst_y, marks, path)

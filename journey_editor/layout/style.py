@@ -32,8 +32,8 @@ class GridStyle:
     severity_pip_gap: float = 3.0
 
     # The emotions lane: a band for the curve, above any cards placed in that lane.
-    emotion_band_height: float = 150.0
-    emotion_band_padding: float = 18.0  # keeps the extreme scores' dots inside the band
+    emotion_band_height: float = 200.0
+    emotion_band_padding: float = 24.0  # keeps the extreme scores' dots and labels inside
 
     fonts: FontTable = field(default_factory=lambda: DEFAULT_FONTS, hash=False)
 

@@ -11,7 +11,10 @@ from journey_editor.model.cards import (
     update_card,
 )
 from journey_editor.model.emotions import (
+    SCALE_WORDS,
     add_emotion_point,
+    feeling,
+    pain_points_of_stage,
     remove_emotion_point,
     update_emotion_point,
 )
@@ -57,6 +60,7 @@ from journey_editor.model.vocabulary import (
 )
 
 __all__ = [
+    "SCALE_WORDS",
     "Card",
     "CardKind",
     "ChangeLog",
@@ -89,10 +93,12 @@ __all__ = [
     "add_stage",
     "broken_invariants",
     "check_invariants",
+    "feeling",
     "move_cards",
     "move_lane",
     "move_stage",
     "new_id",
+    "pain_points_of_stage",
     "remove_cards",
     "remove_emotion_point",
     "remove_lane",

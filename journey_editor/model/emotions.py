@@ -5,9 +5,33 @@ from __future__ import annotations
 from typing import Any
 
 from journey_editor.model import limits
-from journey_editor.model.entities import EmotionPoint, apply_fields, new_id
+from journey_editor.model.entities import Card, EmotionPoint, apply_fields, new_id
 from journey_editor.model.errors import JourneyError
 from journey_editor.model.journey import Entity, Journey
+from journey_editor.model.vocabulary import CardKind
+
+# The scale in words, best first: what the lane header and the exports label it with, so a
+# score is never read from a number alone.
+SCALE_WORDS: tuple[tuple[int, str], ...] = (
+    (5, "Very positive"),
+    (4, "Positive"),
+    (3, "Neutral"),
+    (2, "Negative"),
+    (1, "Very negative"),
+)
+
+
+def feeling(score: float) -> str:
+    """The scale's word nearest to a score: 2.4 is 'Negative'."""
+    return min(SCALE_WORDS, key=lambda step: (abs(step[0] - score), step[0]))[1]
+
+
+def pain_points_of_stage(journey: Journey, stage_id: str) -> list[Card]:
+    """The pain-point cards covering a stage (spanning ones too), in map order."""
+    return [
+        card for card in journey.cards_in_order()
+        if card.kind is CardKind.PAIN_POINT and stage_id in journey.covered_stage_ids(card)
+    ]
 
 
 def add_emotion_point(
