@@ -116,8 +116,8 @@ def test_an_unknown_item_shows_the_map_and_an_unknown_kind_is_an_error(
 ) -> None:
     panel.show_item("card", "no-such-card")
     assert panel.shown_item() == ("map", "")
-    with pytest.raises(ValueError, match="emotion"):
-        panel.show_item("emotion", "x")
+    with pytest.raises(ValueError, match="link"):
+        panel.show_item("link", "x")
 
 
 def test_a_deleted_card_falls_back_to_the_map(

@@ -1,4 +1,4 @@
-"""Thin scene items for the map's frame: the grid, the headers and the emotion line.
+"""Thin scene items for the map's frame: the grid and the headers.
 
 Items keep the layout box they draw and nothing of the model: a changed map is shown by
 laying it out again and handing each item its new box. Headers stay in view while the map
@@ -9,7 +9,7 @@ are hit where they are seen.
 from __future__ import annotations
 
 from PySide6.QtCore import QLineF, QPointF, QRectF, Qt
-from PySide6.QtGui import QColor, QPainter, QPainterPath, QPen
+from PySide6.QtGui import QColor, QPainter, QPen
 from PySide6.QtWidgets import QGraphicsItem, QGraphicsRectItem, QStyleOptionGraphicsItem, QWidget
 
 from journey_editor.canvas.paint import (
@@ -23,10 +23,11 @@ from journey_editor.canvas.paint import (
     RULE,
     SELECTION,
     SOFT_INK,
+    TEXT_FLAGS,
     Fonts,
     draw_block,
+    draw_feeling_face,
     qrect,
-    score_colour,
 )
 from journey_editor.layout import (
     EmotionCurve,
@@ -37,7 +38,7 @@ from journey_editor.layout import (
     StageHeaderBox,
 )
 
-FACE_SIZE = 20.0
+FACE_SIZE = 18.0
 
 
 class FrameItem(QGraphicsItem):
@@ -101,7 +102,8 @@ class StageHeaderItem(FrameItem):
 
 
 class LaneHeaderItem(FrameItem):
-    """A lane's name and kind; an emotions lane's header also says which way is better."""
+    """A lane's name and kind; an emotions lane's header also labels the score scale, with a
+    face and a word at the height of each score."""
 
     PIN_X = True
 
@@ -120,6 +122,8 @@ class LaneHeaderItem(FrameItem):
         """In a lane taller than the view, move the name down to ``edge`` (the bottom of the
         pinned stage headers), never past the lane's end, so that it is always in sight."""
         box = self.box
+        if self.curve is not None and edge < self.curve.band.bottom:
+            edge = 0.0  # the scale is in view, under the name: both stay where they are
         text_bottom = max(box.title.rect.bottom, box.caption.rect.bottom)
         room = box.rect.h - text_bottom - box.title.rect.y
         drop = min(max(0.0, edge - box.rect.y), max(0.0, room))
@@ -139,13 +143,18 @@ class LaneHeaderItem(FrameItem):
         draw_block(painter, self.box.caption, self._fonts, SOFT_INK)
         painter.translate(0.0, -self._text_drop)
         if self.curve is not None:
-            painter.setFont(self._fonts[FontRole.LANE_HEADER])
+            self._paint_scale(painter, self.curve)
+
+    def _paint_scale(self, painter: QPainter, curve: EmotionCurve) -> None:
+        pad = self.box.title.rect.x
+        radius = FACE_SIZE / 2
+        painter.setFont(self._fonts[FontRole.CAPTION])
+        for step in curve.scale:
+            y = step.y - self.box.rect.y
+            draw_feeling_face(painter, QPointF(pad + radius, y), radius, step.score)
             painter.setPen(SOFT_INK)
-            half = FACE_SIZE / 2
-            left = self._size.right() - FACE_SIZE - 6
-            for face, y in (("☺", self.curve.best_y), ("☹", self.curve.worst_y)):
-                square = QRectF(left, y - self.box.rect.y - half, FACE_SIZE, FACE_SIZE)
-                painter.drawText(square, Qt.AlignmentFlag.AlignCenter, face)
+            words = QRectF(pad + FACE_SIZE + 6, y - radius, self._size.width(), FACE_SIZE)
+            painter.drawText(words, TEXT_FLAGS, step.word)
 
 
 class CornerItem(FrameItem):
@@ -202,62 +211,6 @@ class GridItem(QGraphicsItem):
         for lane in layout.lane_headers:
             row = lane.row
             painter.drawLine(QLineF(row.x, row.bottom, row.right, row.bottom))
-
-
-class EmotionLineItem(QGraphicsItem):
-    """The emotion line in its band: a dashed neutral line, segments, and a dot per point.
-
-    A point at the very start of the first stage puts half its dot over the lane header, so
-    the line is drawn up to the pinned headers' edges and no further: scrolled under them, it
-    disappears as the cards do.
-    """
-
-    DOT_RADIUS = 6.0
-    LINE = QColor("#3F46A8")
-
-    def __init__(self, curve: EmotionCurve) -> None:
-        super().__init__()
-        self._clip = QRectF(-1e9, -1e9, 2e9, 2e9)
-        self.set_curve(curve)
-
-    def boundingRect(self) -> QRectF:
-        return self._bounds
-
-    def set_curve(self, curve: EmotionCurve) -> None:
-        self.prepareGeometryChange()
-        self.curve = curve
-        reach = self.DOT_RADIUS + 2
-        self._bounds = qrect(curve.band).adjusted(-reach, 0, reach, 0)
-        self.update()
-
-    def clip_to(self, left: float, top: float) -> None:
-        """Draw nothing left of ``left`` (less a dot's reach) or above ``top``."""
-        clip = QRectF(left - self.DOT_RADIUS - 2, top, 1e9, 1e9)
-        if clip != self._clip:
-            self._clip = clip
-            self.update()
-
-    def paint(
-        self, painter: QPainter, option: QStyleOptionGraphicsItem, widget: QWidget | None = None
-    ) -> None:
-        curve = self.curve
-        band = qrect(curve.band)
-        painter.setClipRect(self._clip.intersected(self._bounds))
-        painter.setRenderHint(QPainter.RenderHint.Antialiasing)
-        painter.setPen(QPen(QColor("#8C96A3"), 1.2, Qt.PenStyle.DashLine))
-        painter.drawLine(QLineF(band.left(), curve.neutral_y, band.right(), curve.neutral_y))
-        if not curve.marks:
-            return
-        path = QPainterPath(QPointF(curve.path[0].x, curve.path[0].y))
-        for point in curve.path[1:]:
-            path.lineTo(point.x, point.y)
-        painter.setPen(QPen(self.LINE, 2.5))
-        painter.setBrush(Qt.BrushStyle.NoBrush)
-        painter.drawPath(path)
-        painter.setPen(QPen(QColor("#FFFFFF"), 2))
-        for mark in curve.marks:
-            painter.setBrush(score_colour(mark.score))
-            painter.drawEllipse(QPointF(mark.at.x, mark.at.y), self.DOT_RADIUS, self.DOT_RADIUS)
 
 
 class DropIndicator(QGraphicsRectItem):

@@ -1,6 +1,7 @@
 """Keys on the map: arrows walk the cards, Enter or F2 edits a title, Escape lets go.
 
-Delete is the window's action: it removes the selected cards, or else the selected links.
+With a point of the emotion line selected, the arrows move it instead (up and down the
+scale, along the line) and Enter or F2 edits its label. Delete is the window's action.
 """
 
 from __future__ import annotations
@@ -10,6 +11,7 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QKeyEvent
 
+from journey_editor.canvas import emotion_edit
 from journey_editor.layout.locate import Direction, neighbour
 
 if TYPE_CHECKING:
@@ -34,6 +36,14 @@ def handle_key(scene: JourneyScene, event: QKeyEvent) -> bool:
         if not scene.cancel_gesture():
             scene.focus_on("map", "")
         return True
+    kind, ident = scene.focus
+    if kind == "emotion":
+        if key in ARROWS:
+            emotion_edit.nudge(scene, ident, key)
+            return True
+        if key in EDIT_KEYS:
+            scene.edit_point_label(ident)
+            return True
     if key in ARROWS:
         return _step(scene, ARROWS[key])
     selected = scene.selected_card_ids()

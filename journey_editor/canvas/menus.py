@@ -1,4 +1,5 @@
-"""The map's context menus: on a card, a stage header, a lane header and an empty cell.
+"""The map's context menus: on a card, a stage header, a lane header, an empty cell, a link,
+and a point of the emotion line or the line's empty band.
 
 Each action is one document verb (through the scene, which reports a refusal), sometimes
 followed by typing in place: a new stage, lane or card starts with its name being edited.
@@ -11,9 +12,11 @@ from collections.abc import Callable
 from functools import partial
 from typing import TYPE_CHECKING
 
+from PySide6.QtCore import QPointF
 from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QMenu
 
+from journey_editor.canvas import emotion_edit
 from journey_editor.canvas.create import kinds_for
 from journey_editor.document import counted
 from journey_editor.layout import CARD_CUES
@@ -101,4 +104,43 @@ def link_menu(scene: JourneyScene, link_id: str) -> QMenu:
     document = scene.document
     menu = QMenu()
     _add(menu, "Delete link", lambda: scene.run(lambda: document.remove_link(link_id)))
+    return menu
+
+
+# A menu of more cards than this is no help: the properties panel lists them all.
+TIE_MENU_MAX = 30
+
+
+def point_menu(scene: JourneyScene, point_id: str) -> QMenu:
+    """Label the point, tie it to a card of its stage (what caused the feeling), delete it."""
+    document = scene.document
+    journey = document.journey
+    point = journey.emotion_points[point_id]
+    menu = QMenu()
+    _add(menu, "Edit label", lambda: scene.edit_point_label(point_id))
+    tie = menu.addMenu("Tie to card")
+    cards = journey.cards_of_stage(point.stage_id)
+
+    def tie_to(card_id: str | None) -> None:
+        scene.run(lambda: document.update_emotion_point(point_id, card_id=card_id))
+
+    untied = _add(tie, "Not tied", partial(tie_to, None))
+    untied.setCheckable(True)
+    untied.setChecked(point.card_id is None)
+    tie.addSeparator()
+    for card in cards[:TIE_MENU_MAX]:
+        title = card.title if len(card.title) <= 50 else card.title[:49] + "…"
+        action = _add(tie, f"{CARD_CUES[card.kind].glyph} {title or '(untitled)'}",
+                      partial(tie_to, card.id))
+        action.setCheckable(True)
+        action.setChecked(card.id == point.card_id)
+    tie.setEnabled(bool(cards))
+    menu.addSeparator()
+    _add(menu, "Delete point", lambda: scene.run(lambda: document.remove_emotion_point(point_id)))
+    return menu
+
+
+def emotion_band_menu(scene: JourneyScene, lane_id: str, pos: QPointF) -> QMenu:
+    menu = QMenu()
+    _add(menu, "Add emotion point here", lambda: emotion_edit.add_point_at(scene, lane_id, pos))
     return menu

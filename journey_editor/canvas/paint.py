@@ -10,8 +10,8 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from functools import cache
 
-from PySide6.QtCore import QRectF, Qt
-from PySide6.QtGui import QBrush, QColor, QFont, QPainter, QPen
+from PySide6.QtCore import QPointF, QRectF, Qt
+from PySide6.QtGui import QBrush, QColor, QFont, QPainter, QPainterPath, QPen
 
 from journey_editor.layout import CARD_CUES, FontRole, Outline, Rect, TextBlock
 from journey_editor.model import CardKind
@@ -90,3 +90,28 @@ def score_colour(score: float) -> QColor:
         low.greenF() + (high.greenF() - low.greenF()) * share,
         low.blueF() + (high.blueF() - low.blueF()) * share,
     )
+
+
+def draw_feeling_face(painter: QPainter, centre: QPointF, radius: float, score: float) -> None:
+    """A face in the score's colour, its mouth from a frown (1) through flat (3) to a smile (5):
+    drawn, not a glyph, so it needs no emoji font and looks the same everywhere."""
+    mood = (score - 3.0) / 2.0  # -1 .. 1
+    painter.save()
+    painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+    painter.setPen(QPen(score_colour(score).darker(130), radius * 0.16))
+    painter.setBrush(score_colour(score).lighter(175))
+    painter.drawEllipse(centre, radius, radius)
+    painter.setPen(Qt.PenStyle.NoPen)
+    painter.setBrush(INK)
+    for side in (-1, 1):
+        painter.drawEllipse(centre + QPointF(side * radius * 0.36, -radius * 0.22),
+                            radius * 0.12, radius * 0.12)
+    mouth = QPainterPath(centre + QPointF(-radius * 0.45, radius * (0.38 - 0.12 * mood)))
+    mouth.quadTo(centre + QPointF(0.0, radius * (0.38 + 0.42 * mood)),
+                 centre + QPointF(radius * 0.45, radius * (0.38 - 0.12 * mood)))
+    pen = QPen(INK, radius * 0.14)
+    pen.setCapStyle(Qt.PenCapStyle.RoundCap)
+    painter.setPen(pen)
+    painter.setBrush(Qt.BrushStyle.NoBrush)
+    painter.drawPath(mouth)
+    painter.restore()

@@ -1,7 +1,8 @@
 """What a press, a double-click or a right-click on the map means, by what it lands on.
 
-A left press on a card, a header or a selected card's link handle starts a gesture; on a
-link it picks the link; on the empty map it is left to Qt, so the view draws a rubber band.
+A left press on a card, a header, a selected card's link handle or a point of the emotion
+line starts a gesture; on a link it picks the link, on a dip marker the pain points under
+it; on the empty map it is left to Qt, so the view draws a rubber band.
 """
 
 from __future__ import annotations
@@ -12,7 +13,7 @@ from PySide6.QtCore import QPointF, Qt
 from PySide6.QtGui import QTransform
 from PySide6.QtWidgets import QGraphicsItem, QGraphicsSceneMouseEvent, QMenu
 
-from journey_editor.canvas import menus
+from journey_editor.canvas import emotion_edit, menus
 from journey_editor.canvas.card_drag import CardDrag
 from journey_editor.canvas.card_item import CardItem
 from journey_editor.canvas.create import default_kind
@@ -31,6 +32,8 @@ TARGETS = (
 )
 # Right-clicked, these keep the selection for their context menu.
 MENU_TARGETS = (CardItem, StageHeaderItem, LaneHeaderItem, LinkItem)
+# Drawn over the emotion line (pinned headers scrolled over it): they take a press first.
+OVER_THE_LINE = (InlineEditor, LinkHandle, CornerItem, StageHeaderItem, LaneHeaderItem)
 
 
 def item_at(scene: JourneyScene, pos: QPointF) -> QGraphicsItem | None:
@@ -56,9 +59,19 @@ def press(scene: JourneyScene, event: QGraphicsSceneMouseEvent) -> bool:
     if isinstance(target, InlineEditor):
         return False
     scene.close_editor()
+    line = _line_at(scene, event.scenePos(), target)
+    if line is not None and line.mark is not None:
+        if event.button() == Qt.MouseButton.LeftButton:
+            item = scene.emotion_lines[line.lane_id]
+            scene.begin_gesture(emotion_edit.PointDrag(scene, item, line.mark, event))
+        else:
+            scene.select_point(line.mark.point_id)
+        return True
     if event.button() != Qt.MouseButton.LeftButton:
         return isinstance(target, MENU_TARGETS)
-    if isinstance(target, LinkHandle):
+    if line is not None and line.dip is not None:
+        emotion_edit.select_pain_points(scene, line.dip)
+    elif isinstance(target, LinkHandle):
         scene.begin_gesture(LinkDraw(scene, target.card_id, by_click=False))
     elif isinstance(target, StageHeaderItem | LaneHeaderItem):
         scene.begin_gesture(HeaderDrag(scene, target, event))
@@ -79,7 +92,15 @@ def double_click(scene: JourneyScene, event: QGraphicsSceneMouseEvent) -> bool:
     """Edit a title or name in place, or add a card to an empty part of a cell."""
     pos = event.scenePos()
     target = item_at(scene, pos)
-    if isinstance(target, CardItem):
+    line = _line_at(scene, pos, target)
+    if line is not None:
+        if line.mark is not None:
+            scene.edit_point_label(line.mark.point_id)
+        elif line.dip is not None:
+            emotion_edit.select_pain_points(scene, line.dip)
+        else:
+            emotion_edit.add_point_at(scene, line.lane_id, pos)
+    elif isinstance(target, CardItem):
         scene.edit_title(target.box.card_id)
     elif isinstance(target, StageHeaderItem):
         scene.rename_stage(target.box.stage_id)
@@ -101,6 +122,12 @@ def context_menu(scene: JourneyScene, pos: QPointF) -> QMenu | None:
     scene.cancel_gesture()
     scene.close_editor()
     target = item_at(scene, pos)
+    line = _line_at(scene, pos, target)
+    if line is not None:
+        if line.mark is None:
+            return menus.emotion_band_menu(scene, line.lane_id, pos)
+        scene.select_point(line.mark.point_id)
+        return menus.point_menu(scene, line.mark.point_id)
     if isinstance(target, CardItem):
         card_id = target.box.card_id
         if not target.isSelected():
@@ -120,3 +147,10 @@ def context_menu(scene: JourneyScene, pos: QPointF) -> QMenu | None:
         return None
     scene.clicked_empty((spot.stage_id, spot.lane_id))
     return menus.cell_menu(scene, spot.stage_id, spot.lane_id, spot.index)
+
+
+def _line_at(
+    scene: JourneyScene, pos: QPointF, target: QGraphicsItem | None
+) -> emotion_edit.LineHit | None:
+    """The emotion line under ``pos``, unless a header or an editor is drawn over it there."""
+    return None if isinstance(target, OVER_THE_LINE) else emotion_edit.hit(scene, pos)

@@ -27,9 +27,10 @@ from PySide6.QtWidgets import (
     QMenu,
 )
 
-from journey_editor.canvas import pointer
+from journey_editor.canvas import emotion_edit, pointer
 from journey_editor.canvas.card_item import CardItem
 from journey_editor.canvas.create import PaletteDrop
+from journey_editor.canvas.emotion_line import EmotionLineItem
 from journey_editor.canvas.gesture import Gesture
 from journey_editor.canvas.items import DropIndicator, LaneHeaderItem, StageHeaderItem
 from journey_editor.canvas.keyboard import handle_key
@@ -57,8 +58,8 @@ Result = TypeVar("Result")
 
 
 class JourneyScene(GraphicsScene):
-    # What the properties panel should show: ("card", id), ("stage", id), ("lane", id) or
-    # ("map", "").
+    # What the properties panel should show: ("card", id), ("stage", id), ("lane", id),
+    # ("emotion", point id) or ("map", "").
     focus_changed = Signal(str, str)
     # A gesture's verb was refused; the message is one line, for the status bar.
     error = Signal(str)
@@ -90,6 +91,7 @@ class JourneyScene(GraphicsScene):
         self._chosen_links: set[str] = set()
         self._quiet_selection = False
         self._palette_drop = PaletteDrop(self)
+        self.view_scale = 1.0  # the view's zoom: grab areas are kept a size on screen
         self._items.apply(self.layout, document.journey.links)
         self._fit_scene_rect()
         self.selectionChanged.connect(self._selection_changed)
@@ -113,6 +115,11 @@ class JourneyScene(GraphicsScene):
     @property
     def lane_items(self) -> dict[str, LaneHeaderItem]:
         return self._items.lanes
+
+    @property
+    def emotion_lines(self) -> dict[str, EmotionLineItem]:
+        """The emotion line of each emotions lane, by lane id."""
+        return self._items.emotions
 
     @property
     def overview(self) -> Overview:
@@ -143,6 +150,7 @@ class JourneyScene(GraphicsScene):
         finally:
             self._quiet_selection = False
         self._selection_changed()
+        self._ring_point()
         self._chosen_links &= journey.links.keys()
         self._fit_scene_rect()
         if not self._exists(*self._editing.target):
@@ -175,8 +183,12 @@ class JourneyScene(GraphicsScene):
         return [card.id for card in chosen]
 
     def select_cards(self, card_ids: list[str]) -> None:
-        """Select exactly these cards (unknown ids are skipped) and bring them into view."""
+        """Select exactly these cards (unknown ids are skipped) and bring them into view; or
+        the one emotion point whose id is given."""
         if not shiboken6.isValid(self):
+            return
+        if card_ids and card_ids[0] in self.document.journey.emotion_points:
+            self.select_point(card_ids[0])
             return
         self._quiet_selection = True
         try:
@@ -190,6 +202,16 @@ class JourneyScene(GraphicsScene):
         self._selection_changed()
         if card_ids and card_ids[0] in self.card_items:
             self.reveal(self.card_items[card_ids[0]], whole=False)
+
+    def select_point(self, point_id: str) -> None:
+        """Select one point of the emotion line (and no cards) and bring it into view."""
+        self.focus_on("emotion", point_id)
+        for curve in self.layout.emotion_curves[:1]:
+            for mark in curve.marks:
+                if mark.point_id == point_id:
+                    reach = emotion_edit.GRAB_PIXELS
+                    self.reveal(QRectF(mark.at.x - reach, mark.at.y - reach, 2 * reach,
+                                       2 * reach), whole=True)
 
     def select_all_cards(self) -> None:
         area = QPainterPath()
@@ -246,6 +268,9 @@ class JourneyScene(GraphicsScene):
     def rename_lane(self, lane_id: str) -> None:
         self._editing.lane_name(lane_id)
 
+    def edit_point_label(self, point_id: str) -> None:
+        self._editing.point_label(point_id)
+
     def close_editor(self) -> None:
         """Commit and close the editor, if one is open."""
         self._editing.close()
@@ -284,12 +309,13 @@ class JourneyScene(GraphicsScene):
 
     def set_view_scale(self, scale: float) -> None:
         """Draw cards in full, or all at once as plain rectangles when zoomed far out."""
+        self.view_scale = scale
         self.overview.switch(scale, self.card_items.values())
 
-    def reveal(self, item: QGraphicsItem, whole: bool) -> None:
-        """Scroll the views to the item if it is out of sight (or, with ``whole``, partly),
-        out from under the headers pinned to the view's edges."""
-        rect = item.sceneBoundingRect()
+    def reveal(self, item: QGraphicsItem | QRectF, whole: bool) -> None:
+        """Scroll the views to an item or a part of the map if it is out of sight (or, with
+        ``whole``, partly), out from under the headers pinned to the view's edges."""
+        rect = item if isinstance(item, QRectF) else item.sceneBoundingRect()
         corner = self.layout.corner
         for view in self.views():
             seen = view.mapToScene(view.viewport().rect()).boundingRect()
@@ -416,8 +442,9 @@ class JourneyScene(GraphicsScene):
             self.setSceneRect(rect)
 
     def _exists(self, kind: str, ident: str) -> bool:
-        known: dict[str, Mapping[str, QGraphicsItem]] = {
-            "card": self.card_items, "stage": self.stage_items, "lane": self.lane_items
+        known: dict[str, Mapping[str, object]] = {
+            "card": self.card_items, "stage": self.stage_items, "lane": self.lane_items,
+            "emotion": self.document.journey.emotion_points,
         }
         return kind == "map" or ident in known.get(kind, {})
 
@@ -429,7 +456,14 @@ class JourneyScene(GraphicsScene):
     def _set_focus(self, kind: str, ident: str) -> None:
         if (kind, ident) != self._focus:
             self._focus = (kind, ident)
+            self._ring_point()
             self.focus_changed.emit(kind, ident)
+
+    def _ring_point(self) -> None:
+        """The selected emotion point is ringed on every line that shows it."""
+        kind, ident = self._focus
+        for line in self.emotion_lines.values():
+            line.select(ident if kind == "emotion" else "")
 
     def _choose_links(self, link_ids: set[str]) -> None:
         for link_id in self._chosen_links ^ link_ids:

@@ -14,9 +14,9 @@ from typing import TypeVar
 from PySide6.QtWidgets import QGraphicsItem, QGraphicsScene
 
 from journey_editor.canvas.card_item import CardItem
+from journey_editor.canvas.emotion_line import EmotionLineItem
 from journey_editor.canvas.items import (
     CornerItem,
-    EmotionLineItem,
     GridItem,
     LaneHeaderItem,
     StageHeaderItem,
@@ -68,10 +68,7 @@ class MapItems:
         self._pin = (left, top)
         for header in (*self.stages.values(), *self.lanes.values(), self.corner):
             header.pin_to(left, top)
-        edge_left = max(left, 0.0) + self.corner.boundingRect().width()
         edge_top = max(top, 0.0) + self.corner.boundingRect().height()
-        for line in self.emotions.values():
-            line.clip_to(edge_left, edge_top)
         for lane in self.lanes.values():
             lane.keep_name_below(edge_top)
 
@@ -121,7 +118,7 @@ class MapItems:
         for lane_id, curve in curves.items():
             line = self.emotions.get(lane_id)
             if line is None:
-                self.emotions[lane_id] = self._add(EmotionLineItem(curve), EMOTION_Z)
+                self.emotions[lane_id] = self._add(EmotionLineItem(curve, fonts), EMOTION_Z)
             elif line.curve != curve:
                 line.set_curve(curve)
 

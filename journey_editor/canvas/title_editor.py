@@ -17,6 +17,7 @@ from PySide6.QtWidgets import QGraphicsProxyWidget, QLineEdit
 from journey_editor.canvas.items import LaneHeaderItem, StageHeaderItem
 from journey_editor.canvas.paint import EDITOR_Z
 from journey_editor.layout import FontRole, TextBlock
+from journey_editor.layout.emotion import label_block
 from journey_editor.model.limits import CARD_TITLE_MAX, NAME_MAX
 
 if TYPE_CHECKING:
@@ -119,7 +120,8 @@ class InlineEditor(QGraphicsProxyWidget):
 
 
 class InPlaceEditing:
-    """The scene's one editor at a time: over a card's title, a stage's or a lane's name."""
+    """The scene's one editor at a time: over a card's title, a stage's or a lane's name,
+    or the label of a point of the emotion line."""
 
     def __init__(self, scene: JourneyScene) -> None:
         self._scene = scene
@@ -151,6 +153,25 @@ class InPlaceEditing:
         self._header_name(
             "lane", self._scene.lane_items.get(lane_id), FontRole.LANE_HEADER,
             lambda text: document.update_lane(lane_id, name=text),
+        )
+
+    def point_label(self, point_id: str) -> None:
+        """Type the label of a point of the emotion line, where the label is drawn."""
+        scene = self._scene
+        found = [
+            (curve, mark) for curve in scene.layout.emotion_curves[:1]
+            for mark in curve.marks if mark.point_id == point_id
+        ]
+        if not found:
+            return
+        curve, mark = found[0]
+        scene.select_point(point_id)
+        document = scene.document
+        self._open(
+            ("emotion", point_id), QPointF(mark.at.x, mark.at.y),
+            label_block(mark, curve.band, scene.measure), FontRole.CAPTION,
+            document.journey.emotion_points[point_id].label, NAME_MAX,
+            lambda text: scene.run(lambda: document.update_emotion_point(point_id, label=text)),
         )
 
     def _header_name(

@@ -27,6 +27,11 @@ EDGE_STEP = 24
 
 class MapView(QGraphicsView):
     zoom_changed = Signal(float)
+    # What pyqtgraph's items expect of the view they are shown in (its GraphicsView has
+    # them): they connect to these when added to the scene, and refresh what they cache of
+    # the view's scale and range when they fire. The emotion line is made of such items.
+    sigDeviceRangeChanged = Signal(object, object)
+    sigDeviceTransformChanged = Signal(object)
 
     def __init__(self, scene: JourneyScene, parent: QWidget | None = None) -> None:
         super().__init__(scene, parent)
@@ -85,6 +90,10 @@ class MapView(QGraphicsView):
             self.zoom_changed.emit(fit)
         self.centerOn(map_rect.center())
         self._tell_scene()
+
+    def viewRect(self) -> QRectF:
+        """The part of the map in view (pyqtgraph's items ask for it by this name)."""
+        return self.mapToScene(self.viewport().rect()).boundingRect()
 
     def show_start(self) -> None:
         """Scroll to the map's top-left corner, where the first stage and lane begin."""
@@ -176,6 +185,8 @@ class MapView(QGraphicsView):
         corner = self.mapToScene(QPoint(0, 0))
         scene.pin_headers(corner.x(), corner.y())
         scene.set_view_scale(self.zoom)
+        self.sigDeviceRangeChanged.emit(self, self.viewRect())
+        self.sigDeviceTransformChanged.emit(self)
 
     def _watch_edge(self, at: QPoint) -> None:
         """While a gesture lasts, scroll when the pointer is near the view's edge."""

@@ -146,6 +146,15 @@ def dip_near(curve: EmotionCurve, x: float, y: float, reach: float) -> EmotionDi
     return None
 
 
+def label_block(mark: EmotionMark, band: Rect, measure: TextMeasure) -> TextBlock:
+    """Where the mark's label is drawn, or would be if it had one (to type it there)."""
+    if mark.caption is not None:
+        return mark.caption
+    placed = _placed_mark(replace(mark, caption=_caption("M", measure)), band).caption
+    assert placed is not None
+    return replace(placed, lines=())
+
+
 def _shaped(curve: EmotionCurve, marks: Sequence[EmotionMark]) -> EmotionCurve:
     """The curve through ``marks`` (sorted by x), its shade below neutral and its dips."""
     # Shaped in score units, then placed: the curve stays within the scores it joins.

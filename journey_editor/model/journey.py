@@ -109,6 +109,13 @@ class Journey:
         cell.sort(key=lambda card: card.position)
         return cell
 
+    def cards_of_stage(self, stage_id: str) -> list[Card]:
+        """The cards whose home is this stage, lane by lane, in their order in each cell."""
+        lane_order = {lane.id: index for index, lane in enumerate(self.lanes)}
+        cards = [card for card in self.cards.values() if card.stage_id == stage_id]
+        cards.sort(key=lambda card: (lane_order[card.lane_id], card.position))
+        return cards
+
     def cards_of_lane(self, lane_id: str) -> list[Card]:
         return [card for card in self.cards.values() if card.lane_id == lane_id]
 

@@ -127,8 +127,8 @@ class EditActions:
             self._attempt(lambda: self.window.document.duplicate_cards(ids))
 
     def delete(self) -> None:
-        """Delete the selected cards; or else the selected links; or else the stage or lane
-        last clicked, so stages and lanes are removed from the keyboard too."""
+        """Delete the selected cards; or else the selected links; or else the emotion point,
+        stage or lane last clicked, so those are removed from the keyboard too."""
         scene, document = self.window.scene, self.window.document
         cards, links = scene.selected_card_ids(), scene.selected_link_ids()
         kind, item_id = scene.focus
@@ -137,6 +137,8 @@ class EditActions:
         elif links:
             for link_id in links:
                 document.remove_link(link_id)
+        elif kind == "emotion":
+            self._attempt(lambda: document.remove_emotion_point(item_id))
         elif kind == "stage":
             self._attempt(lambda: document.remove_stage(item_id))
         elif kind == "lane":
@@ -155,12 +157,15 @@ class EditActions:
             )
 
     def rename(self) -> None:
-        """Type a new name for the one selected card, or the stage or lane last clicked."""
+        """Type a new name for the one selected card, or the stage or lane last clicked, or a
+        new label for the emotion point."""
         scene = self.window.scene
         ids = scene.selected_card_ids()
         kind, item_id = scene.focus
         if len(ids) == 1:
             scene.edit_title(ids[0])
+        elif kind == "emotion":
+            scene.edit_point_label(item_id)
         elif kind == "stage":
             scene.rename_stage(item_id)
         elif kind == "lane":

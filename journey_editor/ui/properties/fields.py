@@ -1,4 +1,5 @@
-"""Editors of single values for the properties panel: a line, a text, a choice, a number.
+"""Editors of single values for the properties panel: a line, a text, a choice, a number,
+an emotion score.
 
 Every field keeps the model value it last showed, so a refresh that brings the same value
 leaves the widget (and the caret in it) alone, and a refused entry can be put back.
@@ -14,7 +15,9 @@ from PySide6.QtGui import QFocusEvent, QFont
 from PySide6.QtWidgets import (
     QApplication,
     QComboBox,
+    QDoubleSpinBox,
     QFormLayout,
+    QHBoxLayout,
     QLabel,
     QLineEdit,
     QPlainTextEdit,
@@ -23,6 +26,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from journey_editor.model import feeling
+from journey_editor.model.limits import SCORE_MAX, SCORE_MIN
 from journey_editor.model.vocabulary import Vocabulary
 
 REFUSAL_INK = "#B3261E"
@@ -74,11 +79,11 @@ class Field(QWidget):
         self.error = plain_label()
         self.error.setStyleSheet(f"color: {REFUSAL_INK};")
         self.error.hide()
-        column = QVBoxLayout(self)
-        column.setContentsMargins(0, 0, 0, 0)
-        column.setSpacing(2)
-        column.addWidget(editor)
-        column.addWidget(self.error)
+        self.column = QVBoxLayout(self)
+        self.column.setContentsMargins(0, 0, 0, 0)
+        self.column.setSpacing(2)
+        self.column.addWidget(editor)
+        self.column.addWidget(self.error)
         self._shown: Any = None
         self.setFocusProxy(editor)
 
@@ -168,15 +173,36 @@ class ChoiceField(Field):
     def __init__(self, choices: Sequence[Option], parent: QWidget | None = None) -> None:
         super().__init__(QComboBox(), parent)
         # Values stay on the Python side: Qt would hand a StrEnum member back as plain text.
+        self._labels = [label for label, _ in choices]
         self._values = [value for _, value in choices]
-        self.editor.addItems([label for label, _ in choices])
+        self.editor.addItems(self._labels)
         self.editor.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
         self.editor.installEventFilter(_WHEEL_GUARD)
         # activated, not currentIndexChanged: only a person's choice is an edit.
         self.editor.activated.connect(self.edited)
 
+    def set_choices(self, choices: Sequence[Option]) -> None:
+        """Offer another set (a stage renamed, a card added), still showing the same value.
+
+        Called on every change of the document: an unchanged set leaves the list alone, so
+        an open list is not rebuilt under the pointer.
+        """
+        labels = [label for label, _ in choices]
+        values = [value for _, value in choices]
+        if labels == self._labels and values == self._values:
+            return
+        kept = self.value()
+        with QSignalBlocker(self.editor):
+            self.editor.clear()
+            self._labels, self._values = labels, values
+            self.editor.addItems(labels)
+            # A value gone from the set shows blank until the model says what it is now.
+            self.editor.setCurrentIndex(values.index(kept) if kept in values else -1)
+
     def value(self) -> Any:
-        return self._values[self.editor.currentIndex()]
+        index = self.editor.currentIndex()
+        # Nothing picked (the value left the set): the model's value stands, unchanged.
+        return self._shown if index < 0 else self._values[index]
 
     def _put(self, value: Any) -> None:
         self.editor.setCurrentIndex(self._values.index(value))
@@ -212,6 +238,59 @@ class NumberField(Field):
 
     def _put(self, value: int | None) -> None:
         self.editor.setValue(self.editor.minimum() if value is None else value)
+
+
+class ScoreField(Field):
+    """A score on the emotion scale, with the scale's word beside it.
+
+    A person never has to read a bare number: 2.5 shows "Negative" next to it, and the word
+    follows the digits as they are typed, before the entry is finished.
+    """
+
+    editor: QDoubleSpinBox
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(QDoubleSpinBox(), parent)
+        self.editor.setRange(SCORE_MIN, SCORE_MAX)
+        self.editor.setDecimals(1)
+        self.editor.setSingleStep(0.5)
+        # Typed digits arrive on Return or focus out; each arrow step is a finished entry.
+        self.editor.setKeyboardTracking(False)
+        self.editor.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
+        self.editor.installEventFilter(_WHEEL_GUARD)
+        self.editor.valueChanged.connect(self.edited)
+        # The spin box's own textChanged waits for the entry too, as keyboard tracking is off.
+        self.editor.lineEdit().textChanged.connect(self._describe)
+        self.feeling = plain_label()
+        self.feeling.setWordWrap(False)
+        row = QHBoxLayout()
+        row.setContentsMargins(0, 0, 0, 0)
+        self.column.removeWidget(self.editor)
+        row.addWidget(self.editor)
+        row.addWidget(self.feeling, 1)
+        self.column.insertLayout(0, row)
+        # The box rounds what it is given to one decimal; see value().
+        self._shown_number: float | None = None
+        self._describe()
+
+    def value(self) -> float:
+        number = self.editor.value()
+        # A finer model score (2.25, from a file) shows rounded: leaving the box untouched
+        # must not round the model too.
+        if number == self._shown_number and isinstance(self._shown, float):
+            return self._shown
+        return number
+
+    def _put(self, value: float) -> None:
+        self.editor.setValue(value)
+        self._shown_number = self.editor.value()
+        self._describe()  # the editor's signals are blocked while a value is put
+
+    def _describe(self) -> None:
+        number, readable = self.editor.locale().toDouble(self.editor.cleanText())
+        word = feeling(number) if readable and SCORE_MIN <= number <= SCORE_MAX else ""
+        self.feeling.setText(word)
+        self.editor.setAccessibleDescription(word)
 
 
 class Section(QWidget):

@@ -11,13 +11,15 @@ from journey_editor.ui.properties.form import Form
 from journey_editor.ui.properties.lane_form import LaneForm
 from journey_editor.ui.properties.map_form import MapForm
 from journey_editor.ui.properties.persona_form import PersonaForm
+from journey_editor.ui.properties.point_form import EmotionPointForm
 from journey_editor.ui.properties.stage_form import StageForm
 
 MAP = "map"
 
 
 class PropertiesPanel(QWidget):
-    """Edits every field of a card, a stage, a lane, or the map and its persona.
+    """Edits every field of a card, a stage, a lane, an emotion point, or the map and its
+    persona.
 
     Each field commits when its entry is finished, as one command; a refused value shows its
     message under the field. Undo and redo show at once; when the item shown is deleted or
@@ -32,6 +34,7 @@ class PropertiesPanel(QWidget):
             "card": [CardForm(document)],
             "stage": [StageForm(document)],
             "lane": [LaneForm(document)],
+            "emotion": [EmotionPointForm(document)],
             MAP: [MapForm(document), PersonaForm(document)],
         }
         content = QWidget()
@@ -55,7 +58,7 @@ class PropertiesPanel(QWidget):
         self.show_item(MAP, "")
 
     def shown_item(self) -> tuple[str, str]:
-        """The kind ("card", "stage", "lane" or "map") and id of the item shown."""
+        """The kind ("card", "stage", "lane", "emotion" or "map") and id of the item shown."""
         return self._kind, self._item_id
 
     def field(self, name: str) -> Field:
@@ -71,7 +74,7 @@ class PropertiesPanel(QWidget):
             form.finish_editing()
 
     def show_item(self, kind: str, item_id: str) -> None:
-        """Show the form of a card, stage or lane by id, or of the map (``item_id`` "")."""
+        """Show the form of one item by kind and id ("card", "c01"), or of the map ("map", "")."""
         if kind not in self.pages:
             raise ValueError(f"no form for {kind!r}; choose one of {', '.join(self.pages)}")
         self.finish_editing()

@@ -1,0 +1,181 @@
+"""Editing the emotion line by hand: find the point under the pointer, drag it, add one,
+nudge it with the arrow keys, and pick out the pain points under a dip.
+
+A drag shows the line reshaped on every mouse move (the layout's own curve, computed for
+the point where the pointer is) and ends in one ``move_emotion_point``: one command, however
+long the drag.
+"""
+
+from __future__ import annotations
+
+import math
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import QPointF, Qt
+from PySide6.QtWidgets import QGraphicsSceneMouseEvent
+
+from journey_editor.canvas.gesture import PressThenDrag
+from journey_editor.document import counted
+from journey_editor.layout import EmotionCurve, EmotionDip, EmotionMark, Point
+from journey_editor.layout.emotion import (
+    OFFSET_STEP,
+    Placement,
+    dip_near,
+    mark_near,
+    place_on_line,
+    with_point_at,
+)
+from journey_editor.model import feeling, pain_points_of_stage
+from journey_editor.model.limits import SCORE_MAX, SCORE_MIN
+
+if TYPE_CHECKING:
+    from journey_editor.canvas.emotion_line import EmotionLineItem
+    from journey_editor.canvas.scene import JourneyScene
+
+# A point can be grabbed this far from its centre, in screen pixels, at any zoom: a fingertip
+# or a shaky hand on a projector's remote mouse still lands on it.
+GRAB_PIXELS = 22.0
+# Zoomed in, the grab area is never smaller than the dot itself (map pixels).
+MIN_REACH = 10.0
+# Arrow keys move a selected point half a step of the scale, or a twentieth of a stage.
+SCORE_NUDGE = 0.5
+OFFSET_NUDGE = 0.05
+
+
+@dataclass(frozen=True)
+class LineHit:
+    """What a pointer is over on an emotion line: a point, a dip marker, or the band."""
+
+    lane_id: str
+    mark: EmotionMark | None = None
+    dip: EmotionDip | None = None
+
+
+def hit(scene: JourneyScene, pos: QPointF) -> LineHit | None:
+    """The emotion line under ``pos``, if any: its point or dip marker when near enough."""
+    reach = GRAB_PIXELS / max(scene.view_scale, 1e-6)
+    for curve in scene.layout.emotion_curves:
+        band = curve.band
+        if not (band.x - reach <= pos.x() <= band.right + reach
+                and band.y <= pos.y() <= band.bottom):
+            continue
+        reach = max(reach, MIN_REACH)
+        mark = mark_near(curve, pos.x(), pos.y(), reach)
+        dip = dip_near(curve, pos.x(), pos.y(), reach)
+        # A dip's marker sits just under its point: the nearer of the two is meant.
+        if dip is not None and (mark is None or _distance(dip.at, pos) < _distance(mark.at, pos)):
+            return LineHit(curve.lane_id, dip=dip)
+        if mark is not None:
+            return LineHit(curve.lane_id, mark=mark)
+        if band.x <= pos.x() <= band.right:
+            return LineHit(curve.lane_id)
+    return None
+
+
+def add_point_at(scene: JourneyScene, lane_id: str, pos: QPointF) -> None:
+    """A new point where the pointer is, selected."""
+    curve = _curve(scene, lane_id)
+    place = place_on_line(scene.layout, curve, pos.x(), pos.y())
+    document = scene.document
+    scene.run(lambda: document.add_emotion_point(place.stage_id, place.offset, place.score))
+
+
+def select_pain_points(scene: JourneyScene, dip: EmotionDip) -> None:
+    """Clicking a dip picks out the pain points of its stage, where the cause should be."""
+    journey = scene.document.journey
+    stage = journey.stage(dip.stage_id).name
+    cards = [card.id for card in pain_points_of_stage(journey, dip.stage_id)]
+    if not cards:
+        scene.error.emit(f"No pain points in {stage!r} yet: add one to say what hurt here")
+        return
+    scene.select_cards(cards)
+    scene.error.emit(f"Selected {counted(len(cards), 'pain point')} in {stage!r}")
+
+
+def nudge(scene: JourneyScene, point_id: str, key: Qt.Key) -> None:
+    """Up and Down change the score, Left and Right move the point, into the next stage too."""
+    journey = scene.document.journey
+    point = journey.emotion_points[point_id]
+    stage_id, offset, score = point.stage_id, point.offset, point.score
+    if key in (Qt.Key.Key_Up, Qt.Key.Key_Down):
+        step = SCORE_NUDGE if key == Qt.Key.Key_Up else -SCORE_NUDGE
+        score = min(SCORE_MAX, max(SCORE_MIN, round(score + step, 6)))
+    else:
+        step = OFFSET_NUDGE if key == Qt.Key.Key_Right else -OFFSET_NUDGE
+        index = journey.stage_index(stage_id)
+        offset = round(offset + step, 6)
+        if offset > 1.0 and index + 1 < len(journey.stages):
+            stage_id, offset = journey.stages[index + 1].id, offset - 1.0
+        elif offset < 0.0 and index > 0:
+            stage_id, offset = journey.stages[index - 1].id, offset + 1.0
+        offset = min(1.0, max(0.0, round(offset / OFFSET_STEP) * OFFSET_STEP))
+    document = scene.document
+    scene.run(lambda: document.move_emotion_point(point_id, stage_id, offset, score))
+
+
+class PointDrag(PressThenDrag):
+    """A press on a point: a click selects it, a drag moves it (Shift: up and down only)."""
+
+    def __init__(
+        self, scene: JourneyScene, line: EmotionLineItem, mark: EmotionMark,
+        event: QGraphicsSceneMouseEvent,
+    ) -> None:
+        super().__init__(event)
+        self._scene = scene
+        self._line = line
+        self._mark = mark
+        self._placement: Placement | None = None
+        # Where in the dot the pointer took hold: the dot keeps that offset, so it does not
+        # jump to the pointer when a drag starts off its centre.
+        self._grip = QPointF(mark.at.x, mark.at.y) - event.scenePos()
+        self._upright = False  # Shift held: the point keeps its place across the stages
+        scene.select_point(mark.point_id)
+
+    def move(self, event: QGraphicsSceneMouseEvent) -> None:
+        self._upright = bool(event.modifiers() & Qt.KeyboardModifier.ShiftModifier)
+        super().move(event)
+
+    def release(self, event: QGraphicsSceneMouseEvent) -> None:
+        self._upright = bool(event.modifiers() & Qt.KeyboardModifier.ShiftModifier)
+        super().release(event)
+
+    def drag_to(self, pos: QPointF) -> None:
+        at = pos + self._grip
+        scene = self._scene
+        curve = self._line.curve
+        place = place_on_line(scene.layout, curve, at.x(), at.y())
+        if self._upright:
+            place = Placement(self._mark.stage_id, self._mark.offset, place.score)
+        self._placement = place
+        shown = with_point_at(scene.layout, curve, self._mark.point_id, self._placement)
+        moved = _mark_of(shown, self._mark.point_id)
+        score = self._placement.score
+        self._line.show_curve(
+            shown, (QPointF(moved.at.x, moved.at.y), f"{feeling(score)} · {score:.1f}")
+        )
+
+    def drop(self, pos: QPointF) -> None:
+        self.abandon()
+        place = self._placement
+        if place is not None:
+            document = self._scene.document
+            point_id = self._mark.point_id
+            self._scene.run(lambda: document.move_emotion_point(
+                point_id, place.stage_id, place.offset, place.score
+            ))
+
+    def abandon(self) -> None:
+        self._line.show_curve(self._line.curve)
+
+
+def _distance(at: Point, pos: QPointF) -> float:
+    return math.hypot(at.x - pos.x(), at.y - pos.y())
+
+
+def _curve(scene: JourneyScene, lane_id: str) -> EmotionCurve:
+    return next(curve for curve in scene.layout.emotion_curves if curve.lane_id == lane_id)
+
+
+def _mark_of(curve: EmotionCurve, point_id: str) -> EmotionMark:
+    return next(mark for mark in curve.marks if mark.point_id == point_id)
