@@ -12,12 +12,17 @@ from PySide6.QtCore import QPointF, Qt
 from PySide6.QtTest import QTest
 from pytestqt.qtbot import QtBot
 from test_canvas_headers import action, header_point
-from test_canvas_scene import NO_KEYS, Canvas, assert_undo_redo_and_save, open_canvas
+from test_canvas_scene import (
+    NO_KEYS,
+    Canvas,
+    assert_items_match_layout,
+    assert_undo_redo_and_save,
+    open_canvas,
+)
 
-from journey_editor.canvas import QtTextMeasure
 from journey_editor.canvas.emotion_edit import GRAB_PIXELS
 from journey_editor.canvas.emotion_line import EmotionLineItem
-from journey_editor.layout import DEFAULT_STYLE, EmotionCurve, EmotionMark, layout_journey
+from journey_editor.layout import DEFAULT_STYLE, EmotionCurve, EmotionMark
 from journey_editor.model import Journey, pain_points_of_stage
 
 SHIFT = Qt.KeyboardModifier.ShiftModifier
@@ -58,17 +63,6 @@ def per_score(canvas: Canvas) -> float:
     return (curve(canvas).worst_y - curve(canvas).best_y) / 4
 
 
-def assert_line_matches_layout(canvas: Canvas) -> None:
-    """What the line's pyqtgraph items draw is the layout's curve of the model as it is."""
-    fresh = layout_journey(canvas.journey, QtTextMeasure(), DEFAULT_STYLE).emotion_curves[0]
-    item = line(canvas)
-    assert item.curve == fresh
-    xs, ys = item.dots.data["x"], item.dots.data["y"]
-    assert list(zip(xs, ys, strict=True)) == [(m.at.x, m.at.y) for m in fresh.marks]
-    drawn_x, drawn_y = item.line.getData()
-    assert list(zip(drawn_x, drawn_y, strict=True)) == [(p.x, p.y) for p in fresh.path]
-
-
 def test_dragging_a_point_down_lowers_its_score_by_the_distance(
     canvas: Canvas, tmp_path: Path
 ) -> None:
@@ -80,9 +74,9 @@ def test_dragging_a_point_down_lowers_its_score_by_the_distance(
     assert point.score == pytest.approx(1.5)
     assert (point.stage_id, point.offset) == ("trial", 0.15)
     assert canvas.document.undo_stack.text(0) == "Move emotion point"
-    assert_line_matches_layout(canvas)
+    assert_items_match_layout(canvas)
     assert_undo_redo_and_save(canvas, before, tmp_path)
-    assert_line_matches_layout(canvas)
+    assert_items_match_layout(canvas)
 
 
 def test_a_drag_by_any_distance_changes_the_score_by_that_distance(canvas: Canvas) -> None:
@@ -125,7 +119,7 @@ def test_while_dragging_the_line_follows_and_nothing_is_committed(canvas: Canvas
     QTest.keyClick(canvas.viewport, Qt.Key.Key_Escape)
     QTest.mouseRelease(canvas.viewport, Qt.MouseButton.LeftButton, NO_KEYS, canvas.at(start))
     assert canvas.journey == before
-    assert_line_matches_layout(canvas)
+    assert_items_match_layout(canvas)
 
 
 @pytest.mark.parametrize("zoom", [0.4, 1.0, 2.5])
@@ -231,9 +225,9 @@ def test_reordering_stages_carries_their_points_along(canvas: Canvas) -> None:
         point = journey.emotion_points[point_id]
         assert (point.stage_id, point.offset, point.score) == ("trial", offset, score)
         assert column.x <= mark(canvas, point_id).at.x <= column.right
-    assert_line_matches_layout(canvas)
+    assert_items_match_layout(canvas)
     canvas.document.undo_stack.undo()
-    assert_line_matches_layout(canvas)
+    assert_items_match_layout(canvas)
 
 
 @pytest.mark.parametrize("zoom", [0.15, 0.4, 1.0, 2.0, 4.0])

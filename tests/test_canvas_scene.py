@@ -98,6 +98,17 @@ def assert_items_match_layout(canvas: Canvas) -> None:
     assert [h.box for h in canvas.scene.stage_items.values()] == list(fresh.stage_headers)
     assert [h.box for h in canvas.scene.lane_items.values()] == list(fresh.lane_headers)
     assert canvas.scene.link_items.keys() == canvas.journey.links.keys()
+    lines = canvas.scene.emotion_lines
+    assert lines.keys() == {curve.lane_id for curve in fresh.emotion_curves}
+    for curve in fresh.emotion_curves:
+        item = lines[curve.lane_id]
+        assert item.curve == curve
+        # What the line's pyqtgraph items draw is that curve.
+        dots = list(zip(item.dots.data["x"], item.dots.data["y"], strict=True))
+        assert dots == [(mark.at.x, mark.at.y) for mark in curve.marks]
+        if len(curve.path) > 1:
+            drawn = list(zip(*item.line.getData(), strict=True))
+            assert drawn == [(point.x, point.y) for point in curve.path]
 
 
 def assert_undo_redo_and_save(

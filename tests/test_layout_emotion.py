@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from dataclasses import replace
 
+import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
@@ -112,3 +113,34 @@ def test_what_a_drag_shows_is_what_the_map_gets(point: str, x: float, y: float) 
     after = _layout(journey).emotion_curves[0]
     assert [m.point_id for m in preview.marks] == [m.point_id for m in after.marks]
     assert preview == after
+
+
+@st.composite
+def lines_on_maps(draw: st.DrawFn) -> Journey:
+    """A map of one to six stages with an emotions lane and any emotion line on it."""
+    journey = Journey(title="Any line")
+    stages = [add_stage(journey, f"Stage {n}").id for n in range(draw(st.integers(1, 6)))]
+    add_lane(journey, "Feelings", LaneKind.EMOTIONS)
+    for stage, offset, score in draw(st.lists(
+        st.tuples(st.sampled_from(stages), st.floats(0.0, 1.0), st.floats(1.0, 5.0)),
+        max_size=25,
+    )):
+        add_emotion_point(journey, stage, offset, score)
+    return journey
+
+
+@settings(max_examples=150, deadline=None)
+@given(lines_on_maps())
+def test_any_line_stays_on_the_scale_and_passes_through_every_point(journey: Journey) -> None:
+    curve = _layout(journey).emotion_curves[0]
+    assert all(curve.best_y - 1e-9 <= p.y <= curve.worst_y + 1e-9 for p in curve.path)
+    assert all(curve.neutral_y <= p.y <= curve.worst_y + 1e-9 for p in curve.shade)
+    assert len(curve.marks) == len(journey.emotion_points)
+    for mark in curve.marks:
+        assert mark.at in curve.path
+        score = journey.emotion_points[mark.point_id].score
+        assert curve.score_at(mark.at.y) == pytest.approx(score)
+    xs = [p.x for p in curve.path]
+    assert xs == sorted(xs)
+    for dip in curve.dips:
+        assert curve.band.y <= dip.at.y <= curve.band.bottom
