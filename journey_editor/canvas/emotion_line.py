@@ -27,6 +27,7 @@ DIP = QColor("#C8372D")
 DOT_SIZE = 14.0  # diameter, map pixels
 RING_SIZE = 24.0  # the ring around the selected point
 DIP_SIZE = 13.0
+READOUT_WIDTH = 200.0
 
 
 def _pen(colour: QColor, width: float, style: Qt.PenStyle = Qt.PenStyle.SolidLine) -> QPen:
@@ -56,11 +57,17 @@ class _Labels(QGraphicsItem):
         return self._bounds
 
     def show(self, curve: EmotionCurve, readout: tuple[QPointF, str] | None) -> None:
-        self.prepareGeometryChange()
+        # Labels stay inside the band (the layout sees to it); only the readout under a
+        # dragged point may reach below. Bounds kept this tight spare the cards under the
+        # band a repaint on every move of a drag.
+        bounds = qrect(curve.band)
+        if readout is not None:
+            bounds = bounds.united(_readout_area(readout[0]))
+        if bounds != self._bounds:
+            self.prepareGeometryChange()
+            self._bounds = bounds
         self._marks = curve.marks
         self._readout = readout
-        # Labels may stand out of the band a little at its ends: allow for a label's width.
-        self._bounds = qrect(curve.band).adjusted(-200.0, -40.0, 200.0, 40.0)
         self.update()
 
     def paint(
@@ -83,11 +90,17 @@ class _Labels(QGraphicsItem):
             painter.setFont(self._fonts[FontRole.CAPTION])
             painter.setPen(Qt.PenStyle.NoPen)
             painter.setBrush(QColor(28, 39, 51, 220))
-            width = painter.fontMetrics().horizontalAdvance(text) + 16
-            pill = QRectF(at.x() - width / 2, at.y() + 16, width, 22)
+            area = _readout_area(at)
+            width = min(area.width(), painter.fontMetrics().horizontalAdvance(text) + 16)
+            pill = QRectF(at.x() - width / 2, area.y(), width, area.height())
             painter.drawRoundedRect(pill, 11, 11)
             painter.setPen(QColor("#FFFFFF"))
             painter.drawText(pill, Qt.AlignmentFlag.AlignCenter, text)
+
+
+def _readout_area(at: QPointF) -> QRectF:
+    """Where the feeling under a dragged point is shown: just below its dot."""
+    return QRectF(at.x() - READOUT_WIDTH / 2, at.y() + DOT_SIZE, READOUT_WIDTH, 22.0)
 
 
 class EmotionLineItem(QGraphicsItem):
