@@ -247,3 +247,22 @@ def test_at_every_zoom_each_point_is_drawn_inside_its_stage_column(
         assert left <= on_screen.x() <= right
         expected = left + point.offset * (right - left)
         assert on_screen.x() == pytest.approx(expected, abs=1.0)
+
+
+def test_adding_and_removing_stages_keeps_every_point_over_its_stage(canvas: Canvas) -> None:
+    document, journey = canvas.document, canvas.journey
+
+    def assert_points_over_their_stages() -> None:
+        assert_items_match_layout(canvas)
+        for m in curve(canvas).marks:
+            column = canvas.scene.stage_items[m.stage_id].box.column
+            assert m.at.x == pytest.approx(column.x + m.offset * column.w)
+
+    document.add_stage("Waiting", index=journey.stage_index("trial"))
+    assert_points_over_their_stages()
+    document.remove_stage("trial")
+    assert not [p for p in journey.emotion_points.values() if p.stage_id == "trial"]
+    assert_points_over_their_stages()
+    document.undo_stack.undo()
+    document.undo_stack.undo()
+    assert_points_over_their_stages()
