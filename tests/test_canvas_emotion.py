@@ -23,7 +23,7 @@ from test_canvas_scene import (
 from journey_editor.canvas.emotion_edit import GRAB_PIXELS
 from journey_editor.canvas.emotion_line import EmotionLineItem
 from journey_editor.layout import DEFAULT_STYLE, EmotionCurve, EmotionMark
-from journey_editor.model import Journey, pain_points_of_stage
+from journey_editor.model import Journey, LaneKind, add_emotion_point, pain_points_of_stage
 
 SHIFT = Qt.KeyboardModifier.ShiftModifier
 
@@ -206,7 +206,8 @@ def test_clicking_a_dip_selects_the_pain_points_of_its_stage(canvas: Canvas) -> 
     canvas.click(QPointF(dip.at.x, dip.at.y))
     wanted = [card.id for card in pain_points_of_stage(canvas.journey, "trial")]
     assert wanted and canvas.scene.selected_card_ids() == wanted
-    assert canvas.errors[-1] == f"Selected {len(wanted)} pain points in 'Trial'"
+    assert canvas.notices[-1] == f"Selected {len(wanted)} pain points in 'Trial'"
+    assert canvas.errors == []
     assert canvas.document.undo_stack.count() == 0
 
 
@@ -266,3 +267,86 @@ def test_adding_and_removing_stages_keeps_every_point_over_its_stage(canvas: Can
     document.undo_stack.undo()
     document.undo_stack.undo()
     assert_points_over_their_stages()
+
+
+def test_a_press_on_a_point_at_the_view_s_edge_does_not_scroll_the_map(canvas: Canvas) -> None:
+    viewport = canvas.viewport.rect()
+    at = dot(canvas, "e05")
+    # The point 12 pixels above the view's bottom edge.
+    canvas.view.centerOn(at + QPointF(0.0, -(viewport.height() / 2 - 12)))
+    scrolled = canvas.view.verticalScrollBar().value()
+    canvas.drag(at, at + QPointF(16.0, 0.0))
+    assert canvas.view.verticalScrollBar().value() == scrolled
+    assert canvas.journey.emotion_points["e05"].score == 4.0
+    # Held near the bottom edge, a point drag does not scroll the scale away under the hand.
+    down = QPointF(0.0, 11.0)  # past the platform's drag distance, short of the edge
+    canvas.press_and_move(at, at + down)
+    QTest.qWait(200)
+    assert canvas.view.verticalScrollBar().value() == scrolled
+    QTest.mouseRelease(canvas.viewport, Qt.MouseButton.LeftButton, NO_KEYS, canvas.at(at + down))
+    expected = 4.0 - down.y() / per_score(canvas)
+    assert canvas.journey.emotion_points["e05"].score == pytest.approx(expected, abs=0.06)
+
+
+def test_each_emotions_lane_s_line_is_edited_where_it_is_drawn(canvas: Canvas) -> None:
+    document, journey = canvas.document, canvas.journey
+    second = document.add_lane("Feelings again", LaneKind.EMOTIONS)
+    document.undo_stack.clear()
+    lower = next(c for c in canvas.scene.layout.emotion_curves if c.lane_id == second)
+    mark = next(m for m in lower.marks if m.point_id == "e05")
+    at = QPointF(mark.at.x, mark.at.y)
+    canvas.view.centerOn(at)
+    # Its own scale: the lane's longer name leaves less room above it.
+    canvas.drag(at, at + QPointF(0.0, (lower.worst_y - lower.best_y) / 4))
+    assert journey.emotion_points["e05"].score == 3.0
+    lower = next(c for c in canvas.scene.layout.emotion_curves if c.lane_id == second)
+    mark = next(m for m in lower.marks if m.point_id == "e05")
+    at = QPointF(mark.at.x, mark.at.y)
+    QTest.mouseDClick(canvas.viewport, Qt.MouseButton.LeftButton, NO_KEYS, canvas.at(at))
+    editor = canvas.scene.editor
+    assert editor is not None
+    assert lower.band.y <= editor.sceneBoundingRect().center().y() <= lower.band.bottom
+
+
+def test_a_double_click_on_a_label_edits_it_rather_than_adding_a_point(canvas: Canvas) -> None:
+    m = mark(canvas, "e06")
+    assert m.caption is not None
+    on_label = QPointF(m.at.x + m.caption.rect.x + m.caption.rect.w * 0.7,
+                       m.at.y + m.caption.rect.y + m.caption.rect.h / 2)
+    QTest.mouseDClick(canvas.viewport, Qt.MouseButton.LeftButton, NO_KEYS, canvas.at(on_label))
+    assert len(canvas.journey.emotion_points) == 12
+    assert canvas.scene.editor is not None
+    assert canvas.scene.editor.line_edit.text() == "Bank sync fails"
+
+
+def test_the_tie_menu_shows_card_titles_as_they_are(canvas: Canvas) -> None:
+    card_id = canvas.journey.cards_of_stage("renewal")[0].id
+    canvas.document.update_card(card_id, title="R&D\nsign-off")
+    menu = canvas.scene.context_menu_at(dot(canvas, "e11"))
+    assert menu is not None
+    tie = next(a.menu() for a in menu.actions() if a.text() == "Tie to card")
+    texts = [a.text() for a in tie.actions() if not a.isSeparator()]
+    assert texts[0] == "Not tied"
+    assert any(text.endswith("R&&D sign-off") for text in texts)
+
+
+def test_a_point_sharing_a_card_s_id_never_takes_that_card_s_selection(
+    qtbot: QtBot, sample: Journey
+) -> None:
+    add_emotion_point(sample, "trial", 0.6, 2.0, point_id="c26")  # a stranger's file may
+    canvas = open_canvas(qtbot, sample)
+    canvas.document.update_card("c26", title="Bank sync fails at the second step!")
+    assert canvas.scene.selected_card_ids() == ["c26"]
+    assert canvas.scene.focus == ("card", "c26")
+    canvas.document.move_emotion_point("c26", "trial", 0.7, 2.0)
+    assert canvas.scene.focus == ("emotion", "c26")
+    assert canvas.scene.selected_card_ids() == []
+
+
+def test_arrow_nudges_keep_positions_to_their_step(canvas: Canvas) -> None:
+    canvas.click(dot(canvas, "e07"))  # Trial, 0.9
+    canvas.view.setFocus()
+    QTest.keyClick(canvas.viewport, Qt.Key.Key_Right)
+    assert canvas.journey.emotion_points["e07"].offset == 0.95
+    QTest.keyClick(canvas.viewport, Qt.Key.Key_Up)
+    assert canvas.journey.emotion_points["e07"].score == 5.0

@@ -42,6 +42,8 @@ class Canvas:
         self.errors: list[str] = []
         self.focus: list[tuple[str, str]] = []
         self.scene.error.connect(self.errors.append)
+        self.notices: list[str] = []
+        self.scene.notice.connect(self.notices.append)
         self.scene.focus_changed.connect(lambda kind, ident: self.focus.append((kind, ident)))
 
     @property

@@ -248,11 +248,11 @@ def test_emotion_point_verbs_are_named_and_select_the_point(
     qapp: object, sample: Journey
 ) -> None:
     document = JourneyDocument(sample)
-    wanted: list[list[str]] = []
-    document.selection_wanted.connect(wanted.append)
+    wanted: list[str] = []
+    document.point_wanted.connect(wanted.append)
     stage = sample.stages[1].id
     point = document.add_emotion_point(stage, 0.5, 2.0, "Waits for a reply")
-    assert wanted[-1] == [point]
+    assert wanted[-1] == point
     document.move_emotion_point(point, sample.stages[2].id, 0.25, 1.5)
     document.update_emotion_point(point, label="Gives up waiting")
     names = [document.undo_stack.text(i) for i in range(document.undo_stack.count())]
@@ -263,7 +263,7 @@ def test_emotion_point_verbs_are_named_and_select_the_point(
     assert point not in sample.emotion_points
     document.undo_stack.undo()
     assert sample.emotion_points[point].label == "Gives up waiting"
-    assert wanted[-1] == [point]
+    assert wanted[-1] == point
     with pytest.raises(JourneyError):
         document.move_emotion_point(point, sample.stages[0].id, 0.5, 6.0)
     assert sample.emotion_points[point].score == 1.5

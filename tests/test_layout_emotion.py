@@ -10,7 +10,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from journey_editor.interop.templates import load_template
-from journey_editor.layout import JourneyLayout, layout_journey
+from journey_editor.layout import FontRole, JourneyLayout, layout_journey
 from journey_editor.layout.emotion import place_on_line, with_point_at
 from journey_editor.layout.text import EstimatedMeasure
 from journey_editor.model import (
@@ -144,3 +144,17 @@ def test_any_line_stays_on_the_scale_and_passes_through_every_point(journey: Jou
     assert xs == sorted(xs)
     for dip in curve.dips:
         assert curve.band.y <= dip.at.y <= curve.band.bottom
+
+
+def test_a_label_is_as_wide_as_its_text_and_turns_left_at_the_line_s_end(
+    sample: Journey,
+) -> None:
+    update_emotion_point(sample, "e12", label="Happy", offset=0.95)
+    curve = _layout(sample).emotion_curves[0]
+    last = next(m for m in curve.marks if m.point_id == "e12")
+    assert last.caption is not None
+    assert last.caption.rect.w == MEASURE.line_width("Happy", FontRole.CAPTION)
+    assert last.caption.rect.right < 0  # left of its dot, close to it
+    assert last.caption.rect.x > -2 * last.caption.rect.w
+    first = next(m for m in curve.marks if m.point_id == "e01")
+    assert first.caption is not None and first.caption.rect.x > 0

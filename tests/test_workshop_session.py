@@ -52,6 +52,8 @@ class WindowCanvas(Canvas):
         self.errors: list[str] = []
         self.focus: list[tuple[str, str]] = []
         self.scene.error.connect(self.errors.append)
+        self.notices: list[str] = []
+        self.scene.notice.connect(self.notices.append)
         self.scene.focus_changed.connect(lambda kind, ident: self.focus.append((kind, ident)))
 
     def at(self, scene_pos: QPointF) -> QPoint:

@@ -16,18 +16,17 @@ from PySide6.QtCore import QPointF, Qt
 from PySide6.QtWidgets import QGraphicsSceneMouseEvent
 
 from journey_editor.canvas.gesture import PressThenDrag
-from journey_editor.document import counted
 from journey_editor.layout import EmotionCurve, EmotionDip, EmotionMark, Point
 from journey_editor.layout.emotion import (
-    OFFSET_STEP,
     Placement,
     dip_near,
     mark_near,
+    nudged,
     place_on_line,
     with_point_at,
 )
+from journey_editor.layout.locate import Direction
 from journey_editor.model import feeling, pain_points_of_stage
-from journey_editor.model.limits import SCORE_MAX, SCORE_MIN
 
 if TYPE_CHECKING:
     from journey_editor.canvas.emotion_line import EmotionLineItem
@@ -36,11 +35,17 @@ if TYPE_CHECKING:
 # A point can be grabbed this far from its centre, in screen pixels, at any zoom: a fingertip
 # or a shaky hand on a projector's remote mouse still lands on it.
 GRAB_PIXELS = 22.0
-# Zoomed in, the grab area is never smaller than the dot itself (map pixels).
-MIN_REACH = 10.0
-# Arrow keys move a selected point half a step of the scale, or a twentieth of a stage.
-SCORE_NUDGE = 0.5
-OFFSET_NUDGE = 0.05
+# In map pixels: zoomed in, the grab area is never smaller than the dot; zoomed far out,
+# never so large that a press anywhere on the band takes a point (then points are too small
+# to aim at anyway, and a double-click between them should add one).
+MIN_REACH, MAX_REACH = 10.0, 60.0
+# Arrow keys move a selected point a twentieth of a stage along, or half a step of the scale.
+NUDGES = {
+    Direction.LEFT: (-0.05, 0.0),
+    Direction.RIGHT: (0.05, 0.0),
+    Direction.UP: (0.0, 0.5),
+    Direction.DOWN: (0.0, -0.5),
+}
 
 
 @dataclass(frozen=True)
@@ -54,22 +59,39 @@ class LineHit:
 
 def hit(scene: JourneyScene, pos: QPointF) -> LineHit | None:
     """The emotion line under ``pos``, if any: its point or dip marker when near enough."""
-    reach = GRAB_PIXELS / max(scene.view_scale, 1e-6)
+    reach = min(MAX_REACH, max(MIN_REACH, GRAB_PIXELS / max(scene.view_scale, 1e-6)))
+    x, y = pos.x(), pos.y()
     for curve in scene.layout.emotion_curves:
         band = curve.band
-        if not (band.x - reach <= pos.x() <= band.right + reach
-                and band.y <= pos.y() <= band.bottom):
+        if not (band.x - reach <= x <= band.right + reach and band.y <= y <= band.bottom):
             continue
-        reach = max(reach, MIN_REACH)
-        mark = mark_near(curve, pos.x(), pos.y(), reach)
-        dip = dip_near(curve, pos.x(), pos.y(), reach)
+        mark = mark_near(curve, x, y, reach)
+        dip = dip_near(curve, x, y, reach)
         # A dip's marker sits just under its point: the nearer of the two is meant.
         if dip is not None and (mark is None or _distance(dip.at, pos) < _distance(mark.at, pos)):
             return LineHit(curve.lane_id, dip=dip)
         if mark is not None:
             return LineHit(curve.lane_id, mark=mark)
-        if band.x <= pos.x() <= band.right:
+        if band.x <= x <= band.right:
             return LineHit(curve.lane_id)
+    return None
+
+
+def find_mark(
+    scene: JourneyScene, point_id: str, lane_id: str = ""
+) -> tuple[EmotionCurve, EmotionMark] | None:
+    """A point where it is drawn: on the line of ``lane_id``, or else (a map may have several
+    emotions lanes) on the line nearest the middle of the view."""
+    curves = [c for c in scene.layout.emotion_curves if c.lane_id == lane_id or not lane_id]
+    if len(curves) > 1:
+        views = scene.views()
+        if views:
+            middle = views[0].mapToScene(views[0].viewport().rect().center()).y()
+            curves.sort(key=lambda c: abs(c.band.y + c.band.h / 2 - middle))
+    for curve in curves[:1]:
+        for mark in curve.marks:
+            if mark.point_id == point_id:
+                return curve, mark
     return None
 
 
@@ -87,35 +109,29 @@ def select_pain_points(scene: JourneyScene, dip: EmotionDip) -> None:
     stage = journey.stage(dip.stage_id).name
     cards = [card.id for card in pain_points_of_stage(journey, dip.stage_id)]
     if not cards:
-        scene.error.emit(f"No pain points in {stage!r} yet: add one to say what hurt here")
+        scene.notice.emit(f"No pain points in {stage!r} yet: add one to say what hurt here")
         return
     scene.select_cards(cards)
-    scene.error.emit(f"Selected {counted(len(cards), 'pain point')} in {stage!r}")
+    chosen = "the pain point" if len(cards) == 1 else f"{len(cards)} pain points"
+    scene.notice.emit(f"Selected {chosen} in {stage!r}")
 
 
-def nudge(scene: JourneyScene, point_id: str, key: Qt.Key) -> None:
+def nudge(scene: JourneyScene, point_id: str, direction: Direction) -> None:
     """Up and Down change the score, Left and Right move the point, into the next stage too."""
-    journey = scene.document.journey
-    point = journey.emotion_points[point_id]
-    stage_id, offset, score = point.stage_id, point.offset, point.score
-    if key in (Qt.Key.Key_Up, Qt.Key.Key_Down):
-        step = SCORE_NUDGE if key == Qt.Key.Key_Up else -SCORE_NUDGE
-        score = min(SCORE_MAX, max(SCORE_MIN, round(score + step, 6)))
-    else:
-        step = OFFSET_NUDGE if key == Qt.Key.Key_Right else -OFFSET_NUDGE
-        index = journey.stage_index(stage_id)
-        offset = round(offset + step, 6)
-        if offset > 1.0 and index + 1 < len(journey.stages):
-            stage_id, offset = journey.stages[index + 1].id, offset - 1.0
-        elif offset < 0.0 and index > 0:
-            stage_id, offset = journey.stages[index - 1].id, offset + 1.0
-        offset = min(1.0, max(0.0, round(offset / OFFSET_STEP) * OFFSET_STEP))
+    along, up = NUDGES[direction]
+    place = nudged(scene.document.journey, point_id, along, up)
     document = scene.document
-    scene.run(lambda: document.move_emotion_point(point_id, stage_id, offset, score))
+    scene.run(lambda: document.move_emotion_point(
+        point_id, place.stage_id, place.offset, place.score
+    ))
 
 
 class PointDrag(PressThenDrag):
     """A press on a point: a click selects it, a drag moves it (Shift: up and down only)."""
+
+    # Along the line, a point may be taken to stages out of sight; the scale is all in view,
+    # and scrolling it under a still pointer would change the score by itself.
+    SCROLLS_AT_EDGES = (True, False)
 
     def __init__(
         self, scene: JourneyScene, line: EmotionLineItem, mark: EmotionMark,
@@ -130,7 +146,7 @@ class PointDrag(PressThenDrag):
         # jump to the pointer when a drag starts off its centre.
         self._grip = QPointF(mark.at.x, mark.at.y) - event.scenePos()
         self._upright = False  # Shift held: the point keeps its place across the stages
-        scene.select_point(mark.point_id)
+        scene.select_point(mark.point_id, line.curve.lane_id, reveal=False)
 
     def move(self, event: QGraphicsSceneMouseEvent) -> None:
         self._upright = bool(event.modifiers() & Qt.KeyboardModifier.ShiftModifier)

@@ -111,6 +111,7 @@ class EmotionLineItem(QGraphicsItem):
         self.setFlag(QGraphicsItem.GraphicsItemFlag.ItemHasNoContents)
         self.curve = curve
         self.selected_point = ""
+        self._shown: EmotionCurve | None = None
         # Faint rules at each score, so a point's score can be read across the map.
         self.rules = pg.PlotCurveItem(pen=_pen(RULES, 1.0), connect="pairs")
         self.neutral = pg.PlotCurveItem(pen=_pen(NEUTRAL, 1.2, Qt.PenStyle.DashLine))
@@ -146,13 +147,19 @@ class EmotionLineItem(QGraphicsItem):
             self._show_ring(self.curve)
 
     def show_curve(self, curve: EmotionCurve, readout: tuple[QPointF, str] | None = None) -> None:
-        """Draw ``curve``: the map's, or one a drag shows as it goes."""
+        """Draw ``curve``: the map's, or one a drag shows as it goes.
+
+        A drag calls this on every mouse move: parts that did not change (the rules, most
+        dips) are not handed to pyqtgraph again, which would rebuild and repaint them.
+        """
+        shown = self._shown
         band = curve.band
-        steps = [step.y for step in curve.scale if step.y != curve.neutral_y]
-        self.rules.setData([band.x, band.right] * len(steps), [y for y in steps for _ in "xy"])
-        self.neutral.setData([band.x, band.right], [curve.neutral_y, curve.neutral_y])
-        if curve.shade:
+        if shown is None or (shown.band, shown.scale) != (band, curve.scale):
+            steps = [step.y for step in curve.scale if step.y != curve.neutral_y]
+            self.rules.setData([band.x, band.right] * len(steps), [y for y in steps for _ in "xy"])
+            self.neutral.setData([band.x, band.right], [curve.neutral_y, curve.neutral_y])
             self.shade.setFillLevel(curve.neutral_y)
+        if curve.shade:
             self.shade.setData(*_arrays(curve.shade))
         self.shade.setVisible(bool(curve.shade))
         self.line.setData(*_arrays(curve.path))
@@ -165,14 +172,16 @@ class EmotionLineItem(QGraphicsItem):
             brush=[score_colour(mark.score) for mark in marks],
             pen=_symbol_pen(QColor("#FFFFFF"), 2.0, DOT_SIZE),
         )
-        self.dip_marks.setData(
-            x=[dip.at.x for dip in curve.dips],
-            y=[dip.at.y for dip in curve.dips],
-            size=DIP_SIZE,
-            symbol="t",
-            brush=DIP,
-            pen=_symbol_pen(QColor("#FFFFFF"), 1.0, DIP_SIZE),
-        )
+        if shown is None or shown.dips != curve.dips:
+            self.dip_marks.setData(
+                x=[dip.at.x for dip in curve.dips],
+                y=[dip.at.y for dip in curve.dips],
+                size=DIP_SIZE,
+                symbol="t",
+                brush=DIP,
+                pen=_symbol_pen(QColor("#FFFFFF"), 1.0, DIP_SIZE),
+            )
+        self._shown = curve
         self._show_ring(curve)
         self.labels.show(curve, readout)
 

@@ -11,6 +11,9 @@ from PySide6.QtWidgets import QApplication, QGraphicsSceneMouseEvent
 
 
 class Gesture:
+    # Whether the view scrolls along (x, y) while the pointer is near its edge.
+    SCROLLS_AT_EDGES = (True, True)
+
     def press(self, event: QGraphicsSceneMouseEvent) -> None:
         """A press while the gesture lasts (gestures that finish with a click)."""
 

@@ -39,7 +39,7 @@ def handle_key(scene: JourneyScene, event: QKeyEvent) -> bool:
     kind, ident = scene.focus
     if kind == "emotion":
         if key in ARROWS:
-            emotion_edit.nudge(scene, ident, key)
+            emotion_edit.nudge(scene, ident, ARROWS[key])
             return True
         if key in EDIT_KEYS:
             scene.edit_point_label(ident)

@@ -13,6 +13,7 @@ from journey_editor.layout import (
     FontTable,
     WidthCache,
     WrappedText,
+    line_width,
     wrap_words,
 )
 
@@ -49,3 +50,6 @@ class QtTextMeasure:
     def wrap(self, text: str, role: FontRole, max_width: float, max_lines: int) -> WrappedText:
         lines, elided = wrap_words(text, max_width, max_lines, self._widths[role].__getitem__)
         return WrappedText(lines, self._line_heights[role], elided)
+
+    def line_width(self, line: str, role: FontRole) -> float:
+        return line_width(line, self._widths[role].__getitem__)

@@ -19,7 +19,7 @@ from PySide6.QtWidgets import QMenu
 from journey_editor.canvas import emotion_edit
 from journey_editor.canvas.create import kinds_for
 from journey_editor.document import counted
-from journey_editor.layout import CARD_CUES
+from journey_editor.layout import CARD_CUES, one_line
 from journey_editor.model import LaneKind
 
 if TYPE_CHECKING:
@@ -109,32 +109,38 @@ def link_menu(scene: JourneyScene, link_id: str) -> QMenu:
 
 # A menu of more cards than this is no help: the properties panel lists them all.
 TIE_MENU_MAX = 30
+TITLE_SHOWN = 50
 
 
-def point_menu(scene: JourneyScene, point_id: str) -> QMenu:
+def point_menu(scene: JourneyScene, point_id: str, lane_id: str) -> QMenu:
     """Label the point, tie it to a card of its stage (what caused the feeling), delete it."""
     document = scene.document
     journey = document.journey
     point = journey.emotion_points[point_id]
     menu = QMenu()
-    _add(menu, "Edit label", lambda: scene.edit_point_label(point_id))
+    _add(menu, "Edit label", lambda: scene.edit_point_label(point_id, lane_id))
     tie = menu.addMenu("Tie to card")
-    cards = journey.cards_of_stage(point.stage_id)
 
     def tie_to(card_id: str | None) -> None:
         scene.run(lambda: document.update_emotion_point(point_id, card_id=card_id))
 
-    untied = _add(tie, "Not tied", partial(tie_to, None))
-    untied.setCheckable(True)
-    untied.setChecked(point.card_id is None)
-    tie.addSeparator()
-    for card in cards[:TIE_MENU_MAX]:
-        title = card.title if len(card.title) <= 50 else card.title[:49] + "…"
-        action = _add(tie, f"{CARD_CUES[card.kind].glyph} {title or '(untitled)'}",
-                      partial(tie_to, card.id))
-        action.setCheckable(True)
-        action.setChecked(card.id == point.card_id)
-    tie.setEnabled(bool(cards))
+    cards = journey.cards_of_stage(point.stage_id)
+    tied = journey.cards.get(point.card_id or "")
+    if tied is not None and tied not in cards:
+        cards.append(tied)  # moved away from the card's stage: still shown, to be untied
+    for card_id, text in [(None, "Not tied"), *(
+        (card.id, f"{CARD_CUES[card.kind].glyph} {one_line(card.title, TITLE_SHOWN) or '…'}")
+        for card in cards[:TIE_MENU_MAX]
+    )]:
+        # "&" in a card's title would be taken as a shortcut mark.
+        choice = _add(tie, text.replace("&", "&&"), partial(tie_to, card_id))
+        choice.setCheckable(True)
+        choice.setChecked(card_id == point.card_id)
+        if card_id is None:
+            tie.addSeparator()
+    if len(cards) > TIE_MENU_MAX:
+        more = tie.addAction(f"{len(cards) - TIE_MENU_MAX} more in the Properties panel")
+        more.setEnabled(False)
     menu.addSeparator()
     _add(menu, "Delete point", lambda: scene.run(lambda: document.remove_emotion_point(point_id)))
     return menu

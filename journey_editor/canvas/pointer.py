@@ -65,7 +65,7 @@ def press(scene: JourneyScene, event: QGraphicsSceneMouseEvent) -> bool:
             item = scene.emotion_lines[line.lane_id]
             scene.begin_gesture(emotion_edit.PointDrag(scene, item, line.mark, event))
         else:
-            scene.select_point(line.mark.point_id)
+            scene.select_point(line.mark.point_id, line.lane_id, reveal=False)
         return True
     if event.button() != Qt.MouseButton.LeftButton:
         return isinstance(target, MENU_TARGETS)
@@ -95,7 +95,7 @@ def double_click(scene: JourneyScene, event: QGraphicsSceneMouseEvent) -> bool:
     line = _line_at(scene, pos, target)
     if line is not None:
         if line.mark is not None:
-            scene.edit_point_label(line.mark.point_id)
+            scene.edit_point_label(line.mark.point_id, line.lane_id)
         elif line.dip is not None:
             emotion_edit.select_pain_points(scene, line.dip)
         else:
@@ -126,8 +126,8 @@ def context_menu(scene: JourneyScene, pos: QPointF) -> QMenu | None:
     if line is not None:
         if line.mark is None:
             return menus.emotion_band_menu(scene, line.lane_id, pos)
-        scene.select_point(line.mark.point_id)
-        return menus.point_menu(scene, line.mark.point_id)
+        scene.select_point(line.mark.point_id, line.lane_id, reveal=False)
+        return menus.point_menu(scene, line.mark.point_id, line.lane_id)
     if isinstance(target, CardItem):
         card_id = target.box.card_id
         if not target.isSelected():

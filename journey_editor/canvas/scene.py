@@ -63,6 +63,8 @@ class JourneyScene(GraphicsScene):
     focus_changed = Signal(str, str)
     # A gesture's verb was refused; the message is one line, for the status bar.
     error = Signal(str)
+    # What a gesture did that is not in plain sight ("Selected 2 pain points ..."): one line.
+    notice = Signal(str)
 
     def __init__(self, document: JourneyDocument, parent: QObject | None = None) -> None:
         super().__init__(parent=parent)
@@ -97,6 +99,7 @@ class JourneyScene(GraphicsScene):
         self.selectionChanged.connect(self._selection_changed)
         document.changed.connect(self.refresh)
         document.selection_wanted.connect(self.select_cards)
+        document.point_wanted.connect(self.select_point)
 
     # What the window and panels use ---------------------------------------------------------
 
@@ -128,6 +131,11 @@ class JourneyScene(GraphicsScene):
     @property
     def gesture_active(self) -> bool:
         return self._gesture is not None
+
+    @property
+    def edge_scrolling(self) -> tuple[bool, bool]:
+        """Whether the view should scroll (x, y) when the pointer nears its edges."""
+        return (False, False) if self._gesture is None else self._gesture.SCROLLS_AT_EDGES
 
     def map_rect(self) -> QRectF:
         """The map itself, without the margin around it."""
@@ -183,12 +191,8 @@ class JourneyScene(GraphicsScene):
         return [card.id for card in chosen]
 
     def select_cards(self, card_ids: list[str]) -> None:
-        """Select exactly these cards (unknown ids are skipped) and bring them into view; or
-        the one emotion point whose id is given."""
+        """Select exactly these cards (unknown ids are skipped) and bring them into view."""
         if not shiboken6.isValid(self):
-            return
-        if card_ids and card_ids[0] in self.document.journey.emotion_points:
-            self.select_point(card_ids[0])
             return
         self._quiet_selection = True
         try:
@@ -203,15 +207,17 @@ class JourneyScene(GraphicsScene):
         if card_ids and card_ids[0] in self.card_items:
             self.reveal(self.card_items[card_ids[0]], whole=False)
 
-    def select_point(self, point_id: str) -> None:
-        """Select one point of the emotion line (and no cards) and bring it into view."""
+    def select_point(self, point_id: str, lane_id: str = "", reveal: bool = True) -> None:
+        """Select one point of the emotion line (and no cards); with ``reveal``, scroll to it
+        if it is out of sight, on the line of ``lane_id`` or else the line nearest the middle
+        of the view. A press on a point never scrolls: the map would move under the hand."""
+        if not shiboken6.isValid(self):
+            return
         self.focus_on("emotion", point_id)
-        for curve in self.layout.emotion_curves[:1]:
-            for mark in curve.marks:
-                if mark.point_id == point_id:
-                    reach = emotion_edit.GRAB_PIXELS
-                    self.reveal(QRectF(mark.at.x - reach, mark.at.y - reach, 2 * reach,
-                                       2 * reach), whole=True)
+        found = emotion_edit.find_mark(self, point_id, lane_id) if reveal else None
+        if found is not None:
+            at, radius = found[1].at, emotion_edit.MIN_REACH
+            self.reveal(QRectF(at.x - radius, at.y - radius, 2 * radius, 2 * radius), whole=False)
 
     def select_all_cards(self) -> None:
         area = QPainterPath()
@@ -268,8 +274,8 @@ class JourneyScene(GraphicsScene):
     def rename_lane(self, lane_id: str) -> None:
         self._editing.lane_name(lane_id)
 
-    def edit_point_label(self, point_id: str) -> None:
-        self._editing.point_label(point_id)
+    def edit_point_label(self, point_id: str, lane_id: str = "") -> None:
+        self._editing.point_label(point_id, lane_id)
 
     def close_editor(self) -> None:
         """Commit and close the editor, if one is open."""

@@ -14,6 +14,7 @@ from PySide6.QtCore import QEvent, QPointF, QRectF, Qt, Signal
 from PySide6.QtGui import QFocusEvent, QFont, QKeyEvent, QKeySequence
 from PySide6.QtWidgets import QGraphicsProxyWidget, QLineEdit
 
+from journey_editor.canvas import emotion_edit
 from journey_editor.canvas.items import LaneHeaderItem, StageHeaderItem
 from journey_editor.canvas.paint import EDITOR_Z
 from journey_editor.layout import FontRole, TextBlock
@@ -155,17 +156,15 @@ class InPlaceEditing:
             lambda text: document.update_lane(lane_id, name=text),
         )
 
-    def point_label(self, point_id: str) -> None:
-        """Type the label of a point of the emotion line, where the label is drawn."""
+    def point_label(self, point_id: str, lane_id: str) -> None:
+        """Type the label of a point of the emotion line (on the line of ``lane_id``, or the
+        one nearest the middle of the view), where the label is drawn."""
         scene = self._scene
-        found = [
-            (curve, mark) for curve in scene.layout.emotion_curves[:1]
-            for mark in curve.marks if mark.point_id == point_id
-        ]
-        if not found:
+        found = emotion_edit.find_mark(scene, point_id, lane_id)
+        if found is None:
             return
-        curve, mark = found[0]
-        scene.select_point(point_id)
+        curve, mark = found
+        scene.select_point(point_id, curve.lane_id)
         document = scene.document
         self._open(
             ("emotion", point_id), QPointF(mark.at.x, mark.at.y),

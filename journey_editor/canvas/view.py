@@ -190,7 +190,8 @@ class MapView(QGraphicsView):
 
     def _watch_edge(self, at: QPoint) -> None:
         """While a gesture lasts, scroll when the pointer is near the view's edge."""
-        if not self.journey_scene.gesture_active:
+        along_x, along_y = self.journey_scene.edge_scrolling
+        if not (along_x or along_y):
             self._edge_timer.stop()
             return
         area = self.viewport().rect()
@@ -202,8 +203,8 @@ class MapView(QGraphicsView):
                 return max(1, (position - high + EDGE) * EDGE_STEP // EDGE)
             return 0
 
-        self._edge_push = QPoint(push(at.x(), area.left(), area.right()),
-                                 push(at.y(), area.top(), area.bottom()))
+        self._edge_push = QPoint(push(at.x(), area.left(), area.right()) if along_x else 0,
+                                 push(at.y(), area.top(), area.bottom()) if along_y else 0)
         if self._edge_push.isNull():
             self._edge_timer.stop()
         elif not self._edge_timer.isActive():

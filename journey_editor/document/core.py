@@ -23,9 +23,11 @@ class DocumentCore(QObject):
 
     # After every edit, undo and redo: views lay the map out again and update their items.
     changed = Signal()
-    # What a view should select after an edit, an undo or a redo: card ids, or the id of
-    # one emotion point.
+    # The cards a view should select after an edit, an undo or a redo.
     selection_wanted = Signal(list)
+    # The emotion point a view should select after an edit of it is done, undone or redone.
+    # Its own signal: a point's id from someone else's file may equal a card's.
+    point_wanted = Signal(str)
     # The file the document is saved to changed (Save As), or its modified mark did.
     file_changed = Signal()
 
@@ -72,7 +74,7 @@ class DocumentCore(QObject):
     def _update(
         self, item: Any, changes: dict[str, Any], noun: str,
         apply: Callable[..., dict[str, Any]], selected: list[str] | None = None,
-        text: str | None = None,
+        text: str | None = None, points: bool = False,
     ) -> None:
         """Change fields of one thing, as one command named ``text`` (else "Edit <noun>"),
         unless nothing would change."""
@@ -85,20 +87,22 @@ class DocumentCore(QObject):
         verb = "Rename" if set(changes) <= {"name", "title"} else "Edit"
         self._push_applied(
             text or f"{verb} {noun}", lambda: apply(**changes), lambda: apply(**before),
-            selected=selected, selected_before=selected,
+            selected=selected, selected_before=selected, points=points,
         )
 
     def _push(
         self, text: str, do: Step, undo: Step, selected: list[str] | None = None,
-        selected_before: list[str] | None = None,
+        selected_before: list[str] | None = None, points: bool = False,
     ) -> None:
         do()
-        self._push_applied(text, do, undo, selected, selected_before)
+        self._push_applied(text, do, undo, selected, selected_before, points)
 
     def _push_applied(
         self, text: str, do: Step, undo: Step, selected: list[str] | None = None,
-        selected_before: list[str] | None = None,
+        selected_before: list[str] | None = None, points: bool = False,
     ) -> None:
+        """Push an edit already made. ``selected`` and ``selected_before`` are what to select
+        after it is done and undone: cards, or with ``points`` an emotion point."""
         if self._telling_views:
             # A view reacting to an undo (a panel committing a field as the selection moves)
             # would push while the stack is undoing and break its order: refuse, unchanged.
@@ -106,7 +110,7 @@ class DocumentCore(QObject):
             raise JourneyError("an edit cannot start while another is being undone or redone")
         self.undo_stack.push(
             EditCommand(
-                text, do, undo, self._after_edit,
+                text, do, undo, self._after_point_edit if points else self._after_edit,
                 selected_after_do=selected or [],
                 selected_after_undo=selected_before or [],
             )
@@ -116,9 +120,18 @@ class DocumentCore(QObject):
         self._telling_views = True
         try:
             self.changed.emit()
-            journey = self.journey
-            self.selection_wanted.emit(
-                [i for i in selected if i in journey.cards or i in journey.emotion_points]
-            )
+            self.selection_wanted.emit([i for i in selected if i in self.journey.cards])
+        finally:
+            self._telling_views = False
+
+    def _after_point_edit(self, selected: list[str]) -> None:
+        self._telling_views = True
+        try:
+            self.changed.emit()
+            points = [i for i in selected if i in self.journey.emotion_points]
+            if points:
+                self.point_wanted.emit(points[0])
+            else:
+                self.selection_wanted.emit([])
         finally:
             self._telling_views = False

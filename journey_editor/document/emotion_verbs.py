@@ -22,7 +22,7 @@ class EmotionLineVerbs(DocumentCore):
                 self.journey, stage_id, offset, score, label, card_id, point_id=point_id
             ),
             lambda: model.remove_emotion_point(self.journey, point_id),
-            selected=[point_id],
+            selected=[point_id], points=True,
         )
         return point_id
 
@@ -54,6 +54,7 @@ class EmotionLineVerbs(DocumentCore):
             put_back,
             selected=[],
             selected_before=[point_id],
+            points=True,
         )
 
     def _update_point(self, point_id: str, changes: dict[str, Any], text: str | None) -> None:
@@ -63,5 +64,5 @@ class EmotionLineVerbs(DocumentCore):
         self._update(
             point, changes, POINT,
             lambda **values: model.update_emotion_point(self.journey, point_id, **values),
-            selected=[point_id], text=text,
+            selected=[point_id], text=text, points=True,
         )

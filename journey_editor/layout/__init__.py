@@ -29,6 +29,8 @@ from journey_editor.layout.text import (
     TextMeasure,
     WidthCache,
     WrappedText,
+    line_width,
+    one_line,
     wrap_words,
 )
 
@@ -38,5 +40,5 @@ __all__ = [
     "FontTable",
     "GridStyle", "JourneyLayout", "KindCue", "LaneHeaderBox", "LayoutCache", "Outline", "Point",
     "Rect", "ScaleStep", "Severity", "StageHeaderBox", "TextBlock", "TextMeasure", "WidthCache",
-    "WrappedText", "caption_for", "layout_journey", "wrap_words",
+    "WrappedText", "caption_for", "layout_journey", "line_width", "one_line", "wrap_words",
 ]

@@ -24,7 +24,7 @@ from journey_editor.layout.faces import block
 from journey_editor.layout.geometry import Point, Rect
 from journey_editor.layout.style import GridStyle
 from journey_editor.layout.text import FontRole, TextMeasure
-from journey_editor.model import SCALE_WORDS, EmotionPoint
+from journey_editor.model import SCALE_WORDS, EmotionPoint, Journey
 from journey_editor.model.limits import SCORE_MAX, SCORE_MIN, SCORE_NEUTRAL
 
 # A point's label sits above and right of its dot, or below it near the top of the band.
@@ -128,15 +128,42 @@ def with_point_at(
     return _shaped(curve, marks)
 
 
+def nudged(journey: Journey, point_id: str, along: float, up: float) -> Placement:
+    """A point moved ``along`` the line (in stage widths, into the next stage and back) and
+    ``up`` the scale, kept on the map, the scale and their steps."""
+    point = journey.emotion_points[point_id]
+    index = journey.stage_index(point.stage_id)
+    offset = point.offset + along
+    if offset > 1.0 and index + 1 < len(journey.stages):
+        index, offset = index + 1, offset - 1.0
+    elif offset < 0.0 and index > 0:
+        index, offset = index - 1, offset + 1.0
+    return Placement(
+        journey.stages[index].id,
+        _rounded(offset, OFFSET_STEP, 0.0, 1.0),
+        _rounded(point.score + up, SCORE_STEP, SCORE_MIN, SCORE_MAX),
+    )
+
+
 def mark_near(curve: EmotionCurve, x: float, y: float, reach: float) -> EmotionMark | None:
-    """The point nearest to (x, y) within ``reach``; the later one drawn wins a tie."""
+    """The point nearest to (x, y) within ``reach``, or whose label is at (x, y); the later
+    one drawn wins a tie."""
     best: EmotionMark | None = None
     best_distance = reach * reach
     for mark in curve.marks:
         distance = (mark.at.x - x) ** 2 + (mark.at.y - y) ** 2
         if distance <= best_distance:
             best, best_distance = mark, distance
-    return best
+    if best is not None:
+        return best
+    for mark in reversed(curve.marks):
+        caption = mark.caption
+        if caption is not None and caption.rect.w > 0:
+            rect = caption.rect
+            if (mark.at.x + rect.x <= x <= mark.at.x + rect.right
+                    and mark.at.y + rect.y <= y <= mark.at.y + rect.bottom):
+                return mark
+    return None
 
 
 def dip_near(curve: EmotionCurve, x: float, y: float, reach: float) -> EmotionDip | None:
@@ -147,12 +174,13 @@ def dip_near(curve: EmotionCurve, x: float, y: float, reach: float) -> EmotionDi
 
 
 def label_block(mark: EmotionMark, band: Rect, measure: TextMeasure) -> TextBlock:
-    """Where the mark's label is drawn, or would be if it had one (to type it there)."""
-    if mark.caption is not None:
-        return mark.caption
-    placed = _placed_mark(replace(mark, caption=_caption("M", measure)), band).caption
+    """Where the mark's label is typed: beside its dot, as wide as the longest label."""
+    sized = _caption("M", measure)
+    assert sized is not None
+    wide = replace(sized, lines=(), rect=replace(sized.rect, w=LABEL_MAX_WIDTH))
+    placed = _placed_mark(replace(mark, caption=wide), band).caption
     assert placed is not None
-    return replace(placed, lines=())
+    return placed
 
 
 def _shaped(curve: EmotionCurve, marks: Sequence[EmotionMark]) -> EmotionCurve:
@@ -199,20 +227,25 @@ def _dips(marks: Sequence[EmotionMark], band: Rect) -> list[EmotionDip]:
 
 
 def _caption(label: str, measure: TextMeasure) -> TextBlock | None:
+    """The label on one line, as wide as its text (so it can sit either side of its dot)."""
     if not label:
         return None
     wrapped = measure.wrap(label, FontRole.CAPTION, LABEL_MAX_WIDTH, 1)
-    return block(wrapped, FontRole.CAPTION, 0.0, 0.0, LABEL_MAX_WIDTH)
+    width = max((measure.line_width(line, FontRole.CAPTION) for line in wrapped.lines),
+                default=0.0)
+    return block(wrapped, FontRole.CAPTION, 0.0, 0.0, width)
 
 
 def _placed_mark(mark: EmotionMark, band: Rect) -> EmotionMark:
-    """The mark with its label put beside its dot: above, or below when the top is near, and
-    never past the band's right end."""
+    """The mark with its label put beside its dot: above and to the right, to the left near
+    the band's right end, and below near its top."""
     caption = mark.caption
     if caption is None:
         return mark
     height = caption.rect.h
-    left = min(LABEL_GAP, band.right - mark.at.x - caption.rect.w)
+    left = LABEL_GAP
+    if mark.at.x + LABEL_GAP + caption.rect.w > band.right:
+        left = -LABEL_GAP - caption.rect.w
     top = -LABEL_GAP - height - LABEL_GAP / 2
     if mark.at.y + top < band.y:
         top = LABEL_GAP * 2

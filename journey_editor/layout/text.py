@@ -73,6 +73,10 @@ class TextMeasure(Protocol):
         """
         ...
 
+    def line_width(self, line: str, role: FontRole) -> float:
+        """The width of one wrapped line, as wrapping counted it (words and the spaces)."""
+        ...
+
 
 def wrap_words(
     text: str, max_width: float, max_lines: int, advance: Callable[[str], float]
@@ -114,6 +118,19 @@ def wrap_words(
             if len(lines) > max_lines:
                 return _elide(lines, max_width, max_lines, advance), True
     return tuple(lines), False
+
+
+def line_width(line: str, advance: Callable[[str], float]) -> float:
+    """A line's width the way ``wrap_words`` adds it up: its words and the spaces between."""
+    words = line.split(" ")
+    return sum(advance(word) for word in words) + (len(words) - 1) * advance(" ")
+
+
+def one_line(text: str, limit: int) -> str:
+    """Text for a single line of a list or a menu: spaces and line breaks collapsed, cut to
+    ``limit`` characters with an ellipsis."""
+    flat = " ".join(text.split())
+    return flat if len(flat) <= limit else flat[: limit - 1].rstrip() + ELLIPSIS
 
 
 def _break_word(word: str, max_width: float, advance: Callable[[str], float]) -> list[str]:
@@ -181,6 +198,9 @@ class EstimatedMeasure:
         lines, elided = wrap_words(text, max_width, max_lines, self._widths[role].__getitem__)
         line_height = math.ceil(self._fonts[role].pixel_size * self.LINE_SPACING_EM)
         return WrappedText(lines, line_height, elided)
+
+    def line_width(self, line: str, role: FontRole) -> float:
+        return line_width(line, self._widths[role].__getitem__)
 
     def _advance_of(self, spec: FontSpec) -> Callable[[str], float]:
         em = spec.pixel_size

@@ -100,6 +100,7 @@ class MainWindow(QMainWindow):
         self.view.zoom_changed.connect(self._show_zoom)
         self.scene.focus_changed.connect(self.properties.show_item)
         self.scene.error.connect(self.tell)
+        self.scene.notice.connect(self.tell)
         self.palette.kind_activated.connect(self.edit_actions.new_card)
         document.changed.connect(self._show_map_details)
         document.file_changed.connect(self._show_file_state)

@@ -11,7 +11,7 @@ from typing import Any
 from PySide6.QtWidgets import QComboBox, QWidget
 
 from journey_editor.document import JourneyDocument
-from journey_editor.layout import ELLIPSIS
+from journey_editor.layout import one_line
 from journey_editor.model import Card, EmotionPoint, Journey
 from journey_editor.ui.properties.fields import ChoiceField, LineField, Option, ScoreField
 from journey_editor.ui.properties.form import Form
@@ -72,10 +72,7 @@ def card_choices(journey: Journey, point: EmotionPoint) -> list[Option]:
 def card_choice_label(card: Card) -> str:
     """"Pain point: Bank sync fails", on one line and of bounded length."""
     # Whitespace collapsed: a title from a file may hold line breaks, which a list cannot show.
-    title = " ".join(card.title.split()) or UNTITLED
-    if len(title) > TITLE_SHOWN:
-        title = title[: TITLE_SHOWN - 1].rstrip() + ELLIPSIS
-    return f"{card.kind.label}: {title}"
+    return f"{card.kind.label}: {one_line(card.title, TITLE_SHOWN) or UNTITLED}"
 
 
 def _narrow(field: ChoiceField) -> ChoiceField:
