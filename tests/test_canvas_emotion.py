@@ -292,13 +292,19 @@ def test_each_emotions_lane_s_line_is_edited_where_it_is_drawn(canvas: Canvas) -
     document, journey = canvas.document, canvas.journey
     second = document.add_lane("Feelings again", LaneKind.EMOTIONS)
     document.undo_stack.clear()
+    canvas.view.resize(900, 420)  # one line in sight at a time
     lower = next(c for c in canvas.scene.layout.emotion_curves if c.lane_id == second)
     mark = next(m for m in lower.marks if m.point_id == "e05")
     at = QPointF(mark.at.x, mark.at.y)
     canvas.view.centerOn(at)
+    scrolled = canvas.view.verticalScrollBar().value()
     # Its own scale: the lane's longer name leaves less room above it.
     canvas.drag(at, at + QPointF(0.0, (lower.worst_y - lower.best_y) / 4))
     assert journey.emotion_points["e05"].score == 3.0
+    # The point is in sight where it was dropped: the map does not jump to the other line.
+    assert canvas.view.verticalScrollBar().value() == scrolled
+    canvas.document.undo_stack.undo()
+    assert canvas.view.verticalScrollBar().value() == scrolled
     lower = next(c for c in canvas.scene.layout.emotion_curves if c.lane_id == second)
     mark = next(m for m in lower.marks if m.point_id == "e05")
     at = QPointF(mark.at.x, mark.at.y)
@@ -350,3 +356,16 @@ def test_arrow_nudges_keep_positions_to_their_step(canvas: Canvas) -> None:
     assert canvas.journey.emotion_points["e07"].offset == 0.95
     QTest.keyClick(canvas.viewport, Qt.Key.Key_Up)
     assert canvas.journey.emotion_points["e07"].score == 5.0
+
+
+def test_a_label_is_typed_on_the_side_of_the_dot_it_is_drawn(canvas: Canvas) -> None:
+    canvas.document.update_emotion_point("e12", label="Hi", offset=0.85)
+    look_at(canvas, "e12")
+    drawn = mark(canvas, "e12")
+    assert drawn.caption is not None and drawn.caption.rect.x > 0
+    canvas.scene.edit_point_label("e12")
+    editor = canvas.scene.editor
+    assert editor is not None
+    box = editor.sceneBoundingRect()
+    assert box.left() > drawn.at.x
+    assert box.right() <= curve(canvas).band.right + 8

@@ -121,11 +121,12 @@ def lines_on_maps(draw: st.DrawFn) -> Journey:
     journey = Journey(title="Any line")
     stages = [add_stage(journey, f"Stage {n}").id for n in range(draw(st.integers(1, 6)))]
     add_lane(journey, "Feelings", LaneKind.EMOTIONS)
-    for stage, offset, score in draw(st.lists(
-        st.tuples(st.sampled_from(stages), st.floats(0.0, 1.0), st.floats(1.0, 5.0)),
+    labels = st.sampled_from(["", "Hi", "Waits for the bank", "A fairly long label, wide"])
+    for stage, offset, score, label in draw(st.lists(
+        st.tuples(st.sampled_from(stages), st.floats(0.0, 1.0), st.floats(1.0, 5.0), labels),
         max_size=25,
     )):
-        add_emotion_point(journey, stage, offset, score)
+        add_emotion_point(journey, stage, offset, score, label)
     return journey
 
 
@@ -144,6 +145,12 @@ def test_any_line_stays_on_the_scale_and_passes_through_every_point(journey: Jou
     assert xs == sorted(xs)
     for dip in curve.dips:
         assert curve.band.y <= dip.at.y <= curve.band.bottom
+    for mark in curve.marks:
+        if mark.caption is not None:  # labels stay in the band, even on a one-stage map
+            left = mark.at.x + mark.caption.rect.x
+            assert curve.band.x - 1e-9 <= left
+            assert left + mark.caption.rect.w <= curve.band.right + 1e-9
+            assert curve.band.y <= mark.at.y + mark.caption.rect.y
 
 
 def test_a_label_is_as_wide_as_its_text_and_turns_left_at_the_line_s_end(
@@ -158,3 +165,15 @@ def test_a_label_is_as_wide_as_its_text_and_turns_left_at_the_line_s_end(
     assert last.caption.rect.x > -2 * last.caption.rect.w
     first = next(m for m in curve.marks if m.point_id == "e01")
     assert first.caption is not None and first.caption.rect.x > 0
+
+
+def test_on_a_one_stage_map_a_wide_label_stays_in_the_band() -> None:
+    journey = Journey(title="One stage")
+    stage = add_stage(journey, "Use")
+    add_lane(journey, "Feelings", LaneKind.EMOTIONS)
+    add_emotion_point(journey, stage.id, 0.5, 3.0, "A fairly long label that is wide")
+    curve = _layout(journey).emotion_curves[0]
+    (mark,) = curve.marks
+    assert mark.caption is not None
+    assert curve.band.x <= mark.at.x + mark.caption.rect.x
+    assert mark.at.x + mark.caption.rect.right <= curve.band.right

@@ -77,12 +77,25 @@ def hit(scene: JourneyScene, pos: QPointF) -> LineHit | None:
     return None
 
 
+def in_sight(scene: JourneyScene, point_id: str) -> bool:
+    """Whether the point's dot is in a view, on any of the lines that draw it."""
+    for view in scene.views():
+        seen = view.mapToScene(view.viewport().rect()).boundingRect()
+        for curve in scene.layout.emotion_curves:
+            for mark in curve.marks:
+                if mark.point_id == point_id and seen.contains(mark.at.x, mark.at.y):
+                    return True
+    return False
+
+
 def find_mark(
     scene: JourneyScene, point_id: str, lane_id: str = ""
 ) -> tuple[EmotionCurve, EmotionMark] | None:
     """A point where it is drawn: on the line of ``lane_id``, or else (a map may have several
     emotions lanes) on the line nearest the middle of the view."""
-    curves = [c for c in scene.layout.emotion_curves if c.lane_id == lane_id or not lane_id]
+    curves = list(scene.layout.emotion_curves)
+    if any(c.lane_id == lane_id for c in curves):
+        curves = [c for c in curves if c.lane_id == lane_id]
     if len(curves) > 1:
         views = scene.views()
         if views:

@@ -22,6 +22,7 @@ LINE = QColor("#3F46A8")
 NEUTRAL = QColor("#8C96A3")
 RULES = QColor("#E3E7EC")
 LABEL_BACKING = QColor(255, 255, 255, 190)
+LABEL_PAD = 3.0
 SHADE = QColor(200, 55, 45, 46)
 DIP = QColor("#C8372D")
 DOT_SIZE = 14.0  # diameter, map pixels
@@ -60,7 +61,8 @@ class _Labels(QGraphicsItem):
         # Labels stay inside the band (the layout sees to it); only the readout under a
         # dragged point may reach below. Bounds kept this tight spare the cards under the
         # band a repaint on every move of a drag.
-        bounds = qrect(curve.band)
+        # The band, and the few pixels a label's backing reaches past its text.
+        bounds = qrect(curve.band).adjusted(-LABEL_PAD, 0.0, LABEL_PAD, 0.0)
         if readout is not None:
             bounds = bounds.united(_readout_area(readout[0]))
         if bounds != self._bounds:
@@ -81,8 +83,9 @@ class _Labels(QGraphicsItem):
                 painter.translate(mark.at.x, mark.at.y)
                 # A light backing keeps a label readable where the line runs through it.
                 for line, rect in caption.line_rects():
-                    width = metrics.horizontalAdvance(line) + 6
-                    painter.fillRect(QRectF(rect.x - 3, rect.y, width, rect.h), LABEL_BACKING)
+                    width = metrics.horizontalAdvance(line) + 2 * LABEL_PAD
+                    painter.fillRect(QRectF(rect.x - LABEL_PAD, rect.y, width, rect.h),
+                                     LABEL_BACKING)
                 draw_block(painter, caption, self._fonts, INK)
                 painter.translate(-mark.at.x, -mark.at.y)
         if self._readout is not None:

@@ -125,12 +125,13 @@ def point_menu(scene: JourneyScene, point_id: str, lane_id: str) -> QMenu:
         scene.run(lambda: document.update_emotion_point(point_id, card_id=card_id))
 
     cards = journey.cards_of_stage(point.stage_id)
+    listed = cards[:TIE_MENU_MAX]
     tied = journey.cards.get(point.card_id or "")
-    if tied is not None and tied not in cards:
-        cards.append(tied)  # moved away from the card's stage: still shown, to be untied
+    if tied is not None and tied not in listed:
+        listed.append(tied)  # far down the stage, or in another: shown, to be untied
     for card_id, text in [(None, "Not tied"), *(
         (card.id, f"{CARD_CUES[card.kind].glyph} {one_line(card.title, TITLE_SHOWN) or '…'}")
-        for card in cards[:TIE_MENU_MAX]
+        for card in listed
     )]:
         # "&" in a card's title would be taken as a shortcut mark.
         choice = _add(tie, text.replace("&", "&&"), partial(tie_to, card_id))

@@ -94,6 +94,9 @@ class JourneyScene(GraphicsScene):
         self._quiet_selection = False
         self._palette_drop = PaletteDrop(self)
         self.view_scale = 1.0  # the view's zoom: grab areas are kept a size on screen
+        # The emotions lane whose line a point was last pressed on (a map may have several):
+        # keys and undo act on that line.
+        self.point_lane = ""
         self._items.apply(self.layout, document.journey.links)
         self._fit_scene_rect()
         self.selectionChanged.connect(self._selection_changed)
@@ -208,13 +211,17 @@ class JourneyScene(GraphicsScene):
             self.reveal(self.card_items[card_ids[0]], whole=False)
 
     def select_point(self, point_id: str, lane_id: str = "", reveal: bool = True) -> None:
-        """Select one point of the emotion line (and no cards); with ``reveal``, scroll to it
-        if it is out of sight, on the line of ``lane_id`` or else the line nearest the middle
-        of the view. A press on a point never scrolls: the map would move under the hand."""
+        """Select one point of the emotion line (and no cards). With ``reveal``, scroll to it
+        when it is in sight on no line: on the line of ``lane_id``, else the line last worked
+        on, else the one nearest the middle of the view. A press on a point never scrolls:
+        the map would move under the hand."""
         if not shiboken6.isValid(self):
             return
+        self.point_lane = lane_id or self.point_lane
         self.focus_on("emotion", point_id)
-        found = emotion_edit.find_mark(self, point_id, lane_id) if reveal else None
+        if not reveal or emotion_edit.in_sight(self, point_id):
+            return
+        found = emotion_edit.find_mark(self, point_id, self.point_lane)
         if found is not None:
             at, radius = found[1].at, emotion_edit.MIN_REACH
             self.reveal(QRectF(at.x - radius, at.y - radius, 2 * radius, 2 * radius), whole=False)
@@ -275,7 +282,7 @@ class JourneyScene(GraphicsScene):
         self._editing.lane_name(lane_id)
 
     def edit_point_label(self, point_id: str, lane_id: str = "") -> None:
-        self._editing.point_label(point_id, lane_id)
+        self._editing.point_label(point_id, lane_id or self.point_lane)
 
     def close_editor(self) -> None:
         """Commit and close the editor, if one is open."""

@@ -174,13 +174,22 @@ def dip_near(curve: EmotionCurve, x: float, y: float, reach: float) -> EmotionDi
 
 
 def label_block(mark: EmotionMark, band: Rect, measure: TextMeasure) -> TextBlock:
-    """Where the mark's label is typed: beside its dot, as wide as the longest label."""
+    """Where the mark's label is typed: over the label, on its side of the dot, and as wide
+    as the longest label where the band has room."""
     sized = _caption("M", measure)
     assert sized is not None
     wide = replace(sized, lines=(), rect=replace(sized.rect, w=LABEL_MAX_WIDTH))
     placed = _placed_mark(replace(mark, caption=wide), band).caption
     assert placed is not None
-    return placed
+    drawn = mark.caption
+    if drawn is None:
+        return placed
+    if drawn.rect.x >= 0:  # right of the dot: the box grows to the right, up to the band's end
+        x, width = drawn.rect.x, min(LABEL_MAX_WIDTH, band.right - mark.at.x - drawn.rect.x)
+    else:  # left of it: the box ends where the label ends, and grows to the left
+        x = max(band.x - mark.at.x, drawn.rect.right - LABEL_MAX_WIDTH)
+        width = drawn.rect.right - x
+    return replace(placed, rect=Rect(x, drawn.rect.y, max(width, drawn.rect.w), placed.rect.h))
 
 
 def _shaped(curve: EmotionCurve, marks: Sequence[EmotionMark]) -> EmotionCurve:
@@ -238,18 +247,21 @@ def _caption(label: str, measure: TextMeasure) -> TextBlock | None:
 
 def _placed_mark(mark: EmotionMark, band: Rect) -> EmotionMark:
     """The mark with its label put beside its dot: above and to the right, to the left near
-    the band's right end, and below near its top."""
+    the band's right end, and below near its top; always inside the band, which a label
+    wider than the room either side is pushed back into."""
     caption = mark.caption
     if caption is None:
         return mark
-    height = caption.rect.h
+    height, width = caption.rect.h, caption.rect.w
     left = LABEL_GAP
-    if mark.at.x + LABEL_GAP + caption.rect.w > band.right:
-        left = -LABEL_GAP - caption.rect.w
+    if mark.at.x + LABEL_GAP + width > band.right:
+        left = -LABEL_GAP - width
+        if mark.at.x + left < band.x:
+            left = max(band.x - mark.at.x, band.right - mark.at.x - width)
     top = -LABEL_GAP - height - LABEL_GAP / 2
     if mark.at.y + top < band.y:
         top = LABEL_GAP * 2
-    return replace(mark, caption=replace(caption, rect=Rect(left, top, caption.rect.w, height)))
+    return replace(mark, caption=replace(caption, rect=Rect(left, top, width, height)))
 
 
 def _rounded(value: float, step: float, low: float, high: float) -> float:
