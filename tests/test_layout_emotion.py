@@ -39,8 +39,8 @@ def test_the_scale_is_labelled_in_words_best_at_the_top(sample: Journey) -> None
     assert [step.y for step in curve.scale] == sorted(step.y for step in curve.scale)
     assert curve.scale[0].y == curve.best_y and curve.scale[-1].y == curve.worst_y
     assert curve.scale[2].y == curve.neutral_y
-    words = (feeling(1.2), feeling(2.5), feeling(4.6))
-    assert words == ("Very negative", "Negative", "Very positive")
+    words = (feeling(1.2), feeling(2.5), feeling(3.0), feeling(3.5), feeling(4.6))
+    assert words == ("Very negative", "Negative", "Neutral", "Positive", "Very positive")
 
 
 def test_the_scale_starts_below_the_lane_name(sample: Journey) -> None:

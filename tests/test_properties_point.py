@@ -82,7 +82,7 @@ def test_the_score_shows_its_feeling_word(qtbot: QtBot, panel: PropertiesPanel) 
     assert score.feeling.text() == "Very negative"
     assert score.editor.accessibleDescription() == "Very negative"
     panel.show_item("emotion", "e07")
-    assert score.feeling.text() == "Positive"  # 4.5 is nearer neither: the lower word
+    assert score.feeling.text() == "Very positive"  # halfway: the word further from neutral
     # The word follows the digits as they are typed, before the entry is finished.
     focus(score.editor)
     score.editor.selectAll()

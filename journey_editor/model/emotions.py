@@ -22,8 +22,11 @@ SCALE_WORDS: tuple[tuple[int, str], ...] = (
 
 
 def feeling(score: float) -> str:
-    """The scale's word nearest to a score: 2.4 is 'Negative'."""
-    return min(SCALE_WORDS, key=lambda step: (abs(step[0] - score), step[0]))[1]
+    """The scale's word nearest to a score: 2.4 is 'Negative'. Halfway between two words,
+    the one further from neutral: 3.5 is 'Positive', 2.5 'Negative'."""
+    return min(
+        SCALE_WORDS, key=lambda step: (abs(step[0] - score), -abs(step[0] - limits.SCORE_NEUTRAL))
+    )[1]
 
 
 def pain_points_of_stage(journey: Journey, stage_id: str) -> list[Card]:
