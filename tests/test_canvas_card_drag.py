@@ -45,7 +45,7 @@ def test_a_card_dragged_to_another_cell_lands_there(canvas: Canvas, tmp_path: Pa
 
 def test_a_card_dragged_up_its_cell_is_reordered(canvas: Canvas, tmp_path: Path) -> None:
     journey = canvas.journey
-    stage, lane = journey.stages[0].id, journey.lanes[0].id
+    stage, lane = journey.stages[0].id, "touchpoints"
     cell = journey.cards_in(stage, lane)
     assert len(cell) >= 3
     before = copy.deepcopy(journey)
@@ -77,7 +77,7 @@ def test_ctrl_click_builds_a_selection_that_moves_together(
 
 def test_ctrl_click_on_a_selected_card_deselects_it(canvas: Canvas) -> None:
     journey = canvas.journey
-    first, second = journey.cards_in(journey.stages[0].id, journey.lanes[0].id)[:2]
+    first, second = journey.cards_in(journey.stages[0].id, "touchpoints")[:2]
     canvas.click(canvas.card_centre(first.id))
     canvas.click(canvas.card_centre(second.id), CTRL)
     canvas.click(canvas.card_centre(first.id), CTRL)

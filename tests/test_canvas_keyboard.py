@@ -27,19 +27,23 @@ def press(canvas: Canvas, key: Qt.Key) -> None:
 def test_arrows_walk_the_cards(canvas: Canvas) -> None:
     journey = canvas.journey
     first_stage, second_stage = journey.stages[0].id, journey.stages[1].id
-    touchpoints, actions = journey.lanes[0].id, journey.lanes[1].id
-    cell = journey.cards_in(first_stage, touchpoints)
+    top, below = journey.lanes[0].id, journey.lanes[1].id
+    cell = journey.cards_in(first_stage, top)
     press(canvas, Qt.Key.Key_Down)  # nothing selected: the map's first card
     assert canvas.scene.selected_card_ids() == [cell[0].id]
-    press(canvas, Qt.Key.Key_Down)
-    assert canvas.scene.selected_card_ids() == [cell[1].id]
-    press(canvas, Qt.Key.Key_Up)
     press(canvas, Qt.Key.Key_Right)
-    assert canvas.scene.selected_card_ids() == [journey.cards_in(second_stage, touchpoints)[0].id]
+    assert canvas.scene.selected_card_ids() == [journey.cards_in(second_stage, top)[0].id]
     press(canvas, Qt.Key.Key_Left)
     for _ in cell:
         press(canvas, Qt.Key.Key_Down)
-    assert canvas.scene.selected_card_ids() == [journey.cards_in(first_stage, actions)[0].id]
+    assert canvas.scene.selected_card_ids() == [journey.cards_in(first_stage, below)[0].id]
+    press(canvas, Qt.Key.Key_Up)
+    assert canvas.scene.selected_card_ids() == [cell[-1].id]
+    # Within a cell of several cards, down goes to the next one in it.
+    touchpoints = journey.cards_in(first_stage, "touchpoints")
+    canvas.scene.select_cards([touchpoints[0].id])
+    press(canvas, Qt.Key.Key_Down)
+    assert canvas.scene.selected_card_ids() == [touchpoints[1].id]
     press(canvas, Qt.Key.Key_Escape)
     assert canvas.scene.selected_card_ids() == []
     assert canvas.document.undo_stack.count() == 0
