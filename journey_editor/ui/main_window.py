@@ -171,6 +171,10 @@ class MainWindow(QMainWindow):
     def closeEvent(self, event: QCloseEvent) -> None:
         if self.file_actions.may_close():
             event.accept()
+            # The commands hold closures over the document: deleted now, with everything
+            # alive, rather than by a garbage collection of the cycle later, which shiboken
+            # does not always survive.
+            self.document.undo_stack.clear()
             self.editor.closed(self)
         else:
             event.ignore()
