@@ -47,7 +47,7 @@ def verbs(draw: st.DrawFn, journey: Journey) -> Verb:
         ),
     }
     if journey.emotion_points:
-        point = draw(st.sampled_from(sorted(journey.emotion_points)))
+        point = draw(st.sampled_from(list(journey.emotion_points)))
         choices |= {
             "move_emotion_point": lambda: _call(
                 "move_emotion_point", point, stage, draw(offsets), draw(scores)
