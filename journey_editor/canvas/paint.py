@@ -38,8 +38,9 @@ CARD_RADIUS = 6.0
 
 # Stacking order, bottom to top. Headers stay above the cards they pin over when the map
 # scrolls; a dragged card goes above everything so it is never lost under a later one.
-# Links pass under the cards, so an arrow never runs across a card's text.
-GRID_Z, OVERVIEW_Z, EMOTION_Z, LINK_Z, CARD_Z, HANDLE_Z = 0.0, 1.0, 2.0, 3.0, 4.0, 5.0
+# Links pass under the cards, so an arrow never runs across a card's text, and under the
+# emotion line, whose points and labels an arrow from a lane above to one below would cross.
+GRID_Z, OVERVIEW_Z, LINK_Z, EMOTION_Z, CARD_Z, HANDLE_Z = 0.0, 1.0, 2.0, 3.0, 4.0, 5.0
 LANE_HEADER_Z, STAGE_HEADER_Z, CORNER_Z = 6.0, 7.0, 8.0
 DRAG_Z, INDICATOR_Z, EDITOR_Z = 10.0, 11.0, 12.0
 
