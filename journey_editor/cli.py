@@ -137,11 +137,17 @@ def _verb_parser() -> argparse.ArgumentParser:
 
     export = verbs.add_parser("export", help="write a map in another format")
     export.add_argument("file", type=Path, metavar="FILE")
-    export.add_argument("-o", "--output", type=Path, required=True, metavar="OUT.json")
+    export.add_argument(
+        "-o", "--output", type=Path, required=True, metavar="OUT",
+        help="OUT.json (the whole map), OUT.csv (its cards), OUT.mmd (a Mermaid journey)",
+    )
     export.set_defaults(run=_export)
 
     import_ = verbs.add_parser("import", help="make a map from another format")
-    import_.add_argument("input", type=Path, metavar="IN.json")
+    import_.add_argument(
+        "input", type=Path, metavar="IN",
+        help="IN.json (a whole map), IN.csv (cards by stage and lane), IN.mmd (a Mermaid journey)",
+    )
     import_.add_argument("-o", "--output", type=Path, required=True, metavar="OUT.journey")
     import_.add_argument("--force", action="store_true", help="replace OUT.journey if it exists")
     import_.set_defaults(run=_import)
@@ -187,24 +193,27 @@ def _info(options: argparse.Namespace) -> int:
 
 
 def _export(options: argparse.Namespace) -> int:
-    from journey_editor.interop.json_form import journey_to_json
+    from journey_editor.interop.text_forms import WRITERS, writer_for
     from journey_editor.store import read_journey, write_text_atomically
 
-    _check_suffix(options.output, {".json"}, "export to")
+    _check_suffix(options.output, set(WRITERS), "export to")
     _check_output_folder(options.output)
     journey = _about_file(options.file, lambda: read_journey(options.file))
-    write_text_atomically(options.output, journey_to_json(journey))
+    write_text_atomically(options.output, writer_for(options.output)(journey))
     return EXIT_OK
 
 
 def _import(options: argparse.Namespace) -> int:
-    from journey_editor.interop.json_form import journey_from_json
+    from journey_editor.interop.text_forms import READERS, reader_for
     from journey_editor.store import save_journey
     from journey_editor.store.journey_file import read_text_file
 
-    _check_suffix(options.input, {".json"}, "import from")
+    _check_suffix(options.input, set(READERS), "import from")
     _check_journey_output(options.output, options.force)
-    journey = _about_file(options.input, lambda: journey_from_json(read_text_file(options.input)))
+    read = reader_for(options.input)
+    journey = _about_file(
+        options.input, lambda: read(read_text_file(options.input), options.input.stem)
+    )
     save_journey(journey, options.output)
     return EXIT_OK
 

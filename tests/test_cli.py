@@ -182,3 +182,33 @@ def test_bad_command_lines_get_one_line_and_write_nothing(
     assert code == 2
     assert err.count("\n") == 1 and message.format(tmp=tmp_path) in err
     assert _snapshot(tmp_path) == before
+
+
+def test_cards_and_mermaid_go_out_and_come_back(tmp_path: Path, capsys) -> None:
+    sample = tmp_path / "s.journey"
+    run(capsys, "new", sample, "--template", "sample")
+    for suffix in (".csv", ".mmd"):
+        text = tmp_path / f"studio{suffix}"
+        back = tmp_path / f"back-{suffix[1:]}.journey"
+        assert run(capsys, "export", sample, "-o", text)[0] == 0
+        assert run(capsys, "import", text, "-o", back)[0] == 0
+        code, out, _ = run(capsys, "info", back, "--json")
+        info = json.loads(out)
+        assert code == 0
+        assert [s["name"] for s in info["stages"]] == [
+            "Awareness", "Consideration", "Trial", "Purchase", "First VAT return", "Renewal"
+        ]
+    csv_info = json.loads(run(capsys, "info", tmp_path / "back-csv.journey", "--json")[1])
+    assert csv_info["title"] == "studio"  # a spreadsheet has no title: the file's name
+    assert csv_info["cards"] == 60
+
+
+def test_a_mermaid_score_out_of_range_names_its_line(tmp_path: Path, capsys) -> None:
+    source = tmp_path / "day.mmd"
+    source.write_text("journey\n  title My day\n  section Morning\n    Make tea: 5: Me\n"
+                      "    Miss the bus: 7: Me\n")
+    code, _, err = run(capsys, "import", source, "-o", tmp_path / "day.journey")
+    assert code == 2
+    assert err.startswith(f"journey-editor: {source}: line 5")
+    assert err.count("\n") == 1
+    assert not (tmp_path / "day.journey").exists()
