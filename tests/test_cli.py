@@ -212,3 +212,14 @@ def test_a_mermaid_score_out_of_range_names_its_line(tmp_path: Path, capsys) -> 
     assert err.startswith(f"journey-editor: {source}: line 5")
     assert err.count("\n") == 1
     assert not (tmp_path / "day.journey").exists()
+
+
+@pytest.mark.parametrize(("name", "title"), [(" ", "Imported map"), ("x" * 210, "x" * 200)])
+def test_a_csv_s_name_titles_its_map_within_the_limits(
+    tmp_path: Path, capsys, name: str, title: str
+) -> None:
+    source = tmp_path / f"{name}.csv"
+    source.write_text("stage,lane,title\nUse,Actions,Opens the app\n")
+    assert run(capsys, "import", source, "-o", tmp_path / "out.journey")[0] == 0
+    info = json.loads(run(capsys, "info", tmp_path / "out.journey", "--json")[1])
+    assert info["title"] == title

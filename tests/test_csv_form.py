@@ -290,7 +290,7 @@ def test_a_cell_longer_than_csvs_default_limit_reads(monkeypatch: pytest.MonkeyP
         ),
         ("stage,lane,title,severity\nS,L,a,6\n", "row 2, severity: must be a whole number"),
         ("stage,lane,title,kind\nS,L,a,sticky\n", "row 2, kind: must be one of touchpoint, "),
-        ("stage,lane,title,span\nS,L,a,2\n", "row 2: a card here can span 1 to 1 stages; got 2"),
+        ("stage,lane,title,span\nS,L,a,2\n", "row 2, span: a card here can span 1 to 1 stages"),
         ("stage,lane,title,span\nS,L,a,0\n", "row 2, span: must be a whole number of 1 or more"),
         ("stage,lane,title,channel\nS,L,a,fax\n", "row 2, channel: must be one of web,"),
         ("Stage,Lane,Title,Severty\n", "row 1: unknown column 'Severty'; the columns are stage,"),
@@ -348,3 +348,14 @@ def test_more_rows_than_a_map_may_hold_are_refused(monkeypatch: pytest.MonkeyPat
     journey_from_csv("stage,lane,title\n" + "S,L,a\n" * 3)
     with pytest.raises(JourneyError, match="row 5: the CSV has more than 3 rows; a map holds"):
         journey_from_csv("stage,lane,title\n" + "S,L,a\n" * 4)
+
+
+def test_a_huge_number_in_a_json_cell_is_a_clear_error() -> None:
+    text = "stage,lane,title,actors\ns,l,t,[" + "1" * 5000 + "]\n"
+    with pytest.raises(JourneyError, match="row 2, actors"):
+        journey_from_csv(text)
+
+
+def test_a_span_too_wide_names_its_column() -> None:
+    with pytest.raises(JourneyError, match="row 2, span"):
+        journey_from_csv("stage,lane,title,span\ns,l,t,5\n")

@@ -240,7 +240,10 @@ def _add_card_row(journey: Journey, row: _Row, stage_id: str, lane: Lane) -> Non
     try:
         add_card(journey, kind, stage_id, lane.id, card_id=card_id or None, **fields)
     except JourneyError as error:
-        raise row.error(_blame(fields), str(error)) from None
+        # A span is refused by the map (too wide for the stages after its own), not by the
+        # card alone: name the column all the same.
+        column = _blame(fields) or ("span" if "span" in str(error) else None)
+        raise row.error(column, str(error)) from None
 
 
 def _blame(fields: dict[str, Any]) -> str | None:
@@ -379,7 +382,7 @@ class _Row:
         """The cell read as JSON, which must be a list (of ``form``)."""
         try:
             value = json.loads(self.cells[column])
-        except (json.JSONDecodeError, RecursionError):
+        except (ValueError, RecursionError):  # ValueError: bad JSON, or a 5,000-digit number
             value = None
         if not isinstance(value, list):
             raise self.error(column, f"must be a JSON list of {form}")

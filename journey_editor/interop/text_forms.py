@@ -13,6 +13,7 @@ from journey_editor.interop.csv_form import journey_from_csv, journey_to_csv
 from journey_editor.interop.json_form import journey_from_json, journey_to_json
 from journey_editor.interop.mermaid import journey_from_mermaid, journey_to_mermaid
 from journey_editor.model import Journey, JourneyError
+from journey_editor.model.limits import MAP_TITLE_MAX
 
 WRITERS: dict[str, Callable[[Journey], str]] = {
     ".json": journey_to_json,
@@ -22,7 +23,7 @@ WRITERS: dict[str, Callable[[Journey], str]] = {
 # Each reader takes the text and the file's name, which titles a map whose text has none.
 READERS: dict[str, Callable[[str, str], Journey]] = {
     ".json": lambda text, name: journey_from_json(text),
-    ".csv": lambda text, name: journey_from_csv(text, title=name),
+    ".csv": lambda text, name: journey_from_csv(text, title=_title_from(name)),
     ".mmd": lambda text, name: journey_from_mermaid(text),
 }
 
@@ -36,6 +37,11 @@ def reader_for(path: Path) -> Callable[[str, str], Journey]:
 
 
 Form = TypeVar("Form")
+
+
+def _title_from(file_name: str) -> str:
+    """A map title from a file's name: within the limit, and never blank."""
+    return file_name.strip()[:MAP_TITLE_MAX].strip() or "Imported map"
 
 
 def _by_suffix(path: Path, forms: dict[str, Form], action: str) -> Form:
