@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import copy
+import functools
 
 import pytest
 from hypothesis import given, settings
@@ -10,6 +11,7 @@ from hypothesis import strategies as st
 from strategies import apply_edit, edits, journeys
 
 from journey_editor.model import (
+    CardAppender,
     CardKind,
     Journey,
     JourneyError,
@@ -251,3 +253,24 @@ def test_map_details_and_persona_change_with_a_clear_refusal() -> None:
     with pytest.raises(JourneyError, match="cannot change stages"):
         update_map(journey, stages=[])
     assert journey.title == "Renamed"
+
+
+@settings(max_examples=40, deadline=None)
+@given(journeys(), st.data())
+def test_appending_cards_gives_what_add_card_gives(journey: Journey, data: st.DataObject) -> None:
+    """The readers' fast appender places and checks cards exactly as add_card does."""
+    by_add_card, by_appender = copy.deepcopy(journey), copy.deepcopy(journey)
+    appender = CardAppender(by_appender)
+    cells = [(stage.id, lane.id) for stage in journey.stages for lane in journey.lanes]
+    for number, (stage_id, lane_id) in enumerate(data.draw(st.lists(st.sampled_from(cells)))):
+        card = {"card_id": f"new-{number}", "span": data.draw(st.integers(1, 3))}
+        outcomes = []
+        for adding in (functools.partial(add_card, by_add_card), appender.add):
+            try:
+                adding(CardKind.NOTE, stage_id, lane_id, f"N{number}", **card)
+                outcomes.append("added")
+            except JourneyError as refusal:
+                outcomes.append(str(refusal))
+        assert outcomes[0] == outcomes[1]
+    assert by_appender == by_add_card
+    assert broken_invariants(by_appender) == []

@@ -24,6 +24,7 @@ from typing import Any, TypeVar
 from journey_editor.interop.json_form import Reader
 from journey_editor.model import (
     Card,
+    CardAppender,
     CardKind,
     Channel,
     Evidence,
@@ -34,7 +35,6 @@ from journey_editor.model import (
     LaneKind,
     Level,
     OpportunityStatus,
-    add_card,
     add_lane,
     add_stage,
     limits,
@@ -178,9 +178,10 @@ def journey_from_csv(text: str, title: str = "Imported map") -> Journey:
         add_stage(journey, "Stage 1")
     if not journey.lanes:
         add_lane(journey, "Cards")
+    appender = CardAppender(journey)
     for row in cards:
         stage, lane = stages[_fold(row.cells["stage"])], lanes[_fold(row.cells["lane"])]
-        _add_card_row(journey, row, stage.made, journey.lane(lane.made))
+        _add_card_row(appender, journey, row, stage.made, journey.lane(lane.made))
     return journey
 
 
@@ -217,7 +218,9 @@ def _note_places(row: _Row, stages: dict[str, _Place], lanes: dict[str, _Place])
     return is_card
 
 
-def _add_card_row(journey: Journey, row: _Row, stage_id: str, lane: Lane) -> None:
+def _add_card_row(
+    appender: CardAppender, journey: Journey, row: _Row, stage_id: str, lane: Lane
+) -> None:
     fields: dict[str, Any] = {
         "title": row.cells["title"],
         "body": row.cells["body"],
@@ -238,7 +241,7 @@ def _add_card_row(journey: Journey, row: _Row, stage_id: str, lane: Lane) -> Non
     if card_id in journey.cards or _blame({"id": card_id}):
         card_id = ""
     try:
-        add_card(journey, kind, stage_id, lane.id, card_id=card_id or None, **fields)
+        appender.add(kind, stage_id, lane.id, card_id=card_id or None, **fields)
     except JourneyError as error:
         # A span is refused by the map (too wide for the stages after its own), not by the
         # card alone: name the column all the same.

@@ -23,12 +23,12 @@ from contextlib import contextmanager
 from journey_editor.interop.mermaid_parse import LEADING_KEYWORD, Section, parse_journey
 from journey_editor.model import (
     Card,
+    CardAppender,
     CardKind,
     Journey,
     JourneyError,
     JourneyKind,
     LaneKind,
-    add_card,
     add_emotion_point,
     add_lane,
     add_stage,
@@ -73,14 +73,15 @@ def journey_from_mermaid(text: str) -> Journey:
     actions = add_lane(journey, ACTIONS_LANE, LaneKind.ACTIONS)
     add_lane(journey, EMOTIONS_LANE, LaneKind.EMOTIONS)
     taken: set[str] = set()
+    appender = CardAppender(journey)
     for section in diagram.sections or [Section(None, 1)]:
         with _at(section.line):
             stage = add_stage(journey, _unique_name(section.name or DEFAULT_STAGE, taken))
         count = len(section.tasks)
         for index, task in enumerate(section.tasks):
             with _at(task.line):
-                card = add_card(
-                    journey, CardKind.ACTION, stage.id, actions.id, task.name, actors=task.actors
+                card = appender.add(
+                    CardKind.ACTION, stage.id, actions.id, task.name, actors=task.actors
                 )
                 add_emotion_point(
                     journey,

@@ -1,6 +1,7 @@
 """The journey-map domain: plain objects and their rules, with no Qt and no database."""
 
 from journey_editor.model.cards import (
+    CardAppender,
     RemovedCards,
     add_card,
     add_link,
@@ -62,6 +63,7 @@ from journey_editor.model.vocabulary import (
 __all__ = [
     "SCALE_WORDS",
     "Card",
+    "CardAppender",
     "CardKind",
     "ChangeLog",
     "Channel",
