@@ -14,32 +14,13 @@ from journey_editor.model import CardKind, LaneKind
 if TYPE_CHECKING:
     from journey_editor.canvas.scene import JourneyScene
 
-# What people put in each kind of lane, so a double-click there makes the card they meant.
-LANE_CARD_KINDS: dict[LaneKind, CardKind] = {
-    LaneKind.ACTIONS: CardKind.ACTION,
-    LaneKind.THOUGHTS: CardKind.THOUGHT,
-    LaneKind.TOUCHPOINTS: CardKind.TOUCHPOINT,
-    LaneKind.EMOTIONS: CardKind.THOUGHT,  # what the customer feels, in their words
-    LaneKind.PAIN_POINTS: CardKind.PAIN_POINT,
-    LaneKind.OPPORTUNITIES: CardKind.OPPORTUNITY,
-    LaneKind.FRONTSTAGE: CardKind.ACTION,  # what staff do in front of the customer
-    LaneKind.BACKSTAGE: CardKind.BACKSTAGE_ACTION,
-    LaneKind.SUPPORT_PROCESSES: CardKind.SUPPORT_PROCESS,
-    LaneKind.PHYSICAL_EVIDENCE: CardKind.EVIDENCE,
-    LaneKind.CUSTOM: CardKind.NOTE,
-}
-
 # A kind's value is a short word; anything longer is not from our palette.
 MAX_KIND_BYTES = 64
 
 
-def default_kind(lane_kind: LaneKind) -> CardKind:
-    return LANE_CARD_KINDS.get(lane_kind, CardKind.NOTE)
-
-
 def kinds_for(lane_kind: LaneKind) -> list[CardKind]:
     """Every card kind, the lane's own first: the order of an "Add card" menu."""
-    first = default_kind(lane_kind)
+    first = lane_kind.default_card_kind
     return [first, *(kind for kind in CardKind if kind is not first)]
 
 

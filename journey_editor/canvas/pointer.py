@@ -16,7 +16,6 @@ from PySide6.QtWidgets import QGraphicsItem, QGraphicsSceneMouseEvent, QMenu
 from journey_editor.canvas import emotion_edit, menus
 from journey_editor.canvas.card_drag import CardDrag
 from journey_editor.canvas.card_item import CardItem
-from journey_editor.canvas.create import default_kind
 from journey_editor.canvas.header_drag import HeaderDrag
 from journey_editor.canvas.items import CornerItem, LaneHeaderItem, StageHeaderItem
 from journey_editor.canvas.link_draw import LinkDraw
@@ -111,7 +110,7 @@ def double_click(scene: JourneyScene, event: QGraphicsSceneMouseEvent) -> bool:
         if spot is None:
             return False
         lane = scene.document.journey.lane(spot.lane_id)
-        scene.add_card_at(default_kind(lane.kind), spot.stage_id, spot.lane_id, spot.index)
+        scene.add_card_at(lane.kind.default_card_kind, spot.stage_id, spot.lane_id, spot.index)
     else:
         return False
     return True

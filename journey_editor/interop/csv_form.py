@@ -57,24 +57,6 @@ MAX_ROWS = limits.MAX_CARDS + limits.MAX_STAGES + limits.MAX_LANES
 # apostrophes count too, so that a text really starting with "'=" survives the round trip.
 _FORMULA = re.compile(r"'*[=+\-@\t\r]")
 
-# The lane a kind of card lives in, for a lane the CSV gives no kind; and the kind a new
-# card takes in a lane when the CSV gives none. The canvas keeps the same idea for its
-# double-click, but interop may not import the canvas.
-_LANE_OF_KIND = {
-    CardKind.TOUCHPOINT: LaneKind.TOUCHPOINTS,
-    CardKind.ACTION: LaneKind.ACTIONS,
-    CardKind.THOUGHT: LaneKind.THOUGHTS,
-    CardKind.PAIN_POINT: LaneKind.PAIN_POINTS,
-    CardKind.OPPORTUNITY: LaneKind.OPPORTUNITIES,
-    CardKind.BACKSTAGE_ACTION: LaneKind.BACKSTAGE,
-    CardKind.SUPPORT_PROCESS: LaneKind.SUPPORT_PROCESSES,
-    CardKind.EVIDENCE: LaneKind.PHYSICAL_EVIDENCE,
-}
-_KIND_OF_LANE = {lane: kind for kind, lane in _LANE_OF_KIND.items()} | {
-    LaneKind.EMOTIONS: CardKind.THOUGHT,
-    LaneKind.FRONTSTAGE: CardKind.ACTION,
-}
-
 V = TypeVar("V", bound=Vocabulary)
 
 
@@ -167,7 +149,7 @@ def journey_from_csv(text: str, title: str = "Imported map") -> Journey:
         lane = lanes[_fold(row.cells["lane"])]
         card_kind = row.member("kind", CardKind) if lane.kind is None else None
         if card_kind is not None:
-            lane.kind = _LANE_OF_KIND.get(card_kind, LaneKind.CUSTOM)
+            lane.kind = card_kind.home_lane_kind
     journey = Journey(title=title)
     for stage in stages.values():
         stage.made = stage.row.apply("stage", add_stage, journey, stage.name).id
@@ -234,7 +216,7 @@ def _add_card_row(
         "actors": _read_actors(row),
         "evidence": _read_evidence(row),
     }
-    kind = row.member("kind", CardKind) or _KIND_OF_LANE.get(lane.kind, CardKind.NOTE)
+    kind = row.member("kind", CardKind) or lane.kind.default_card_kind
     card_id = row.cells["id"]
     # An id that is missing, malformed or taken gives way to a new one: rows copied within
     # a sheet repeat their ids, and a card is more than its id.

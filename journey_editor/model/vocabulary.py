@@ -64,6 +64,12 @@ class LaneKind(Vocabulary):
     def default_zone(self) -> Zone:
         return _DEFAULT_ZONES.get(self, Zone.NONE)
 
+    @property
+    def default_card_kind(self) -> CardKind:
+        """What people put in this kind of lane: the card a double-click there makes, and
+        the kind of a card read from a file that gives none."""
+        return _LANE_CARD_KINDS.get(self, CardKind.NOTE)
+
 
 _DEFAULT_ZONES = {
     LaneKind.PHYSICAL_EVIDENCE: Zone.PHYSICAL_EVIDENCE,
@@ -86,6 +92,27 @@ class CardKind(Vocabulary):
     SUPPORT_PROCESS = "support_process"
     EVIDENCE = "evidence"
     NOTE = "note"
+
+    @property
+    def home_lane_kind(self) -> LaneKind:
+        """The first kind of lane this kind of card is the usual one for (custom if none):
+        the lane a card read from a file makes when the file names no lane kind."""
+        return next((lane for lane in LaneKind if lane.default_card_kind is self),
+                    LaneKind.CUSTOM)
+
+
+_LANE_CARD_KINDS = {
+    LaneKind.ACTIONS: CardKind.ACTION,
+    LaneKind.THOUGHTS: CardKind.THOUGHT,
+    LaneKind.TOUCHPOINTS: CardKind.TOUCHPOINT,
+    LaneKind.EMOTIONS: CardKind.THOUGHT,  # what the customer feels, in their words
+    LaneKind.PAIN_POINTS: CardKind.PAIN_POINT,
+    LaneKind.OPPORTUNITIES: CardKind.OPPORTUNITY,
+    LaneKind.FRONTSTAGE: CardKind.ACTION,  # what staff do in front of the customer
+    LaneKind.BACKSTAGE: CardKind.BACKSTAGE_ACTION,
+    LaneKind.SUPPORT_PROCESSES: CardKind.SUPPORT_PROCESS,
+    LaneKind.PHYSICAL_EVIDENCE: CardKind.EVIDENCE,
+}
 
 
 class Channel(Vocabulary):
