@@ -11,9 +11,16 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from strategies import card_details, journeys, names, stage_details, texts
 
-from journey_editor.document import JourneyDocument, counted, unused_name
+from journey_editor.document import JourneyDocument, counted
 from journey_editor.interop.card_clipboard import cards_from_json, cards_to_json
-from journey_editor.model import CardKind, Journey, JourneyError, LaneKind, broken_invariants
+from journey_editor.model import (
+    CardKind,
+    Journey,
+    JourneyError,
+    LaneKind,
+    broken_invariants,
+    unused_name,
+)
 from journey_editor.store import read_journey
 
 Verb = Callable[[JourneyDocument], object]

@@ -23,16 +23,6 @@ def counted(count: int, noun: str) -> str:
     return noun if count == 1 else f"{count} {noun}s"
 
 
-def unused_name(existing: list[str], wanted: str) -> str:
-    """``wanted``, or 'wanted 2', 'wanted 3' ... whichever no stage or lane has yet."""
-    taken = {name.casefold() for name in existing}
-    name, number = wanted, 1
-    while name.casefold() in taken:
-        number += 1
-        name = f"{wanted} {number}"
-    return name
-
-
 class JourneyDocument(EmotionLineVerbs):
     """A journey being edited: the verbs on cards, links, stages, lanes and the map."""
 
@@ -185,7 +175,7 @@ class JourneyDocument(EmotionLineVerbs):
     # Stages and lanes ----------------------------------------------------------------------
 
     def add_stage(self, name: str = "", index: int | None = None) -> str:
-        name = name or unused_name([s.name for s in self.journey.stages], "New stage")
+        name = name or model.unused_name([s.name for s in self.journey.stages], "New stage")
         stage_id = model.new_id("stage")
 
         def undo() -> None:
@@ -237,7 +227,7 @@ class JourneyDocument(EmotionLineVerbs):
         self, name: str = "", kind: LaneKind = LaneKind.CUSTOM, index: int | None = None
     ) -> str:
         wanted = name or (kind.label if kind is not LaneKind.CUSTOM else "New lane")
-        name = unused_name([lane.name for lane in self.journey.lanes], wanted)
+        name = model.unused_name([lane.name for lane in self.journey.lanes], wanted)
         lane_id = model.new_id("lane")
         self._push(
             "Add lane",

@@ -33,6 +33,7 @@ from journey_editor.model import (
     add_lane,
     add_stage,
     limits,
+    unused_name,
     update_map,
 )
 
@@ -72,11 +73,12 @@ def journey_from_mermaid(text: str) -> Journey:
             update_map(journey, description=description)
     actions = add_lane(journey, ACTIONS_LANE, LaneKind.ACTIONS)
     add_lane(journey, EMOTIONS_LANE, LaneKind.EMOTIONS)
-    taken: set[str] = set()
     appender = CardAppender(journey)
     for section in diagram.sections or [Section(None, 1)]:
         with _at(section.line):
-            stage = add_stage(journey, _unique_name(section.name or DEFAULT_STAGE, taken))
+            # Stage names are unique in a map; Mermaid repeats a section's name freely.
+            name = unused_name([s.name for s in journey.stages], section.name or DEFAULT_STAGE)
+            stage = add_stage(journey, name)
         count = len(section.tasks)
         for index, task in enumerate(section.tasks):
             with _at(task.line):
@@ -101,17 +103,6 @@ def _at(line: int) -> Iterator[None]:
         yield
     except JourneyError as error:
         raise JourneyError(f"line {line}: {error}") from None
-
-
-def _unique_name(name: str, taken: set[str]) -> str:
-    """Stage names are unique in a map (case and outer spaces ignored): 'Name 2', 'Name 3'."""
-    candidate, number = name, 1
-    while candidate.strip().casefold() in taken:
-        number += 1
-        suffix = f" {number}"
-        candidate = name[: limits.NAME_MAX - len(suffix)].rstrip() + suffix
-    taken.add(candidate.strip().casefold())
-    return candidate
 
 
 def _label(name: str) -> str:

@@ -45,6 +45,7 @@ from journey_editor.model.structure import (
     move_stage,
     remove_lane,
     remove_stage,
+    unused_name,
     update_lane,
     update_stage,
 )
@@ -110,6 +111,7 @@ __all__ = [
     "restore_lane",
     "restore_placements",
     "restore_stage",
+    "unused_name",
     "update_card",
     "update_emotion_point",
     "update_lane",

@@ -9,6 +9,7 @@ removed is returned, so an undo can put it back exactly.
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass, field, replace
 from typing import Any
 
@@ -34,6 +35,18 @@ class RemovedLane:
     lane: Lane
     index: int
     cards: RemovedCards = field(default_factory=RemovedCards)
+
+
+def unused_name(existing: Iterable[str], wanted: str) -> str:
+    """``wanted``, or 'wanted 2', 'wanted 3' ... whichever none of ``existing`` is, compared
+    as stage and lane names are (case and outer spaces ignored), within the name limit."""
+    taken = {name.strip().casefold() for name in existing}
+    name, number = wanted, 1
+    while name.strip().casefold() in taken:
+        number += 1
+        suffix = f" {number}"
+        name = wanted[: limits.NAME_MAX - len(suffix)].rstrip() + suffix
+    return name
 
 
 def _check_unique_name(existing: list[Any], name: str, what: str, own_id: str | None) -> None:
