@@ -15,19 +15,26 @@ from PySide6.QtCore import QPointF, QRectF, Qt
 from PySide6.QtGui import QBrush, QColor, QPainter, QPen
 from PySide6.QtWidgets import QGraphicsItem, QStyleOptionGraphicsItem, QWidget
 
-from journey_editor.canvas.paint import INK, SELECTION, Fonts, draw_block, qrect, score_colour
-from journey_editor.layout import EmotionCurve, EmotionMark, FontRole, Point
+from journey_editor.canvas.paint import (
+    INK,
+    SELECTION,
+    Fonts,
+    colour,
+    draw_block,
+    qrect,
+    score_colour,
+)
+from journey_editor.layout import EmotionCurve, EmotionMark, FontRole, Point, look
 
-LINE = QColor("#3F46A8")
-NEUTRAL = QColor("#8C96A3")
-RULES = QColor("#E3E7EC")
-LABEL_BACKING = QColor(255, 255, 255, 190)
-LABEL_PAD = 3.0
-SHADE = QColor(200, 55, 45, 46)
-DIP = QColor("#C8372D")
-DOT_SIZE = 14.0  # diameter, map pixels
+LINE = colour(look.EMOTION_LINE)
+NEUTRAL = colour(look.NEUTRAL)
+RULES = colour(look.SCORE_RULES)
+LABEL_BACKING = colour(look.LABEL_BACKING)
+LABEL_PAD = look.LABEL_PAD
+SHADE = colour(look.SHADE)
+DIP = colour(look.DIP)
+DOT_SIZE, DIP_SIZE = look.DOT_SIZE, look.DIP_SIZE
 RING_SIZE = 24.0  # the ring around the selected point
-DIP_SIZE = 13.0
 READOUT_WIDTH = 200.0
 
 
@@ -117,9 +124,9 @@ class EmotionLineItem(QGraphicsItem):
         self._shown: EmotionCurve | None = None
         # Faint rules at each score, so a point's score can be read across the map.
         self.rules = pg.PlotCurveItem(pen=_pen(RULES, 1.0), connect="pairs")
-        self.neutral = pg.PlotCurveItem(pen=_pen(NEUTRAL, 1.2, Qt.PenStyle.DashLine))
+        self.neutral = pg.PlotCurveItem(pen=_pen(NEUTRAL, look.NEUTRAL_WIDTH, Qt.PenStyle.DashLine))
         self.shade = pg.PlotCurveItem(pen=None, brush=QBrush(SHADE), fillLevel=0.0)
-        self.line = pg.PlotCurveItem(pen=_pen(LINE, 3.0), antialias=True)
+        self.line = pg.PlotCurveItem(pen=_pen(LINE, look.EMOTION_LINE_WIDTH), antialias=True)
         self.ring = pg.ScatterPlotItem(pxMode=False, antialias=True)
         self.dots = pg.ScatterPlotItem(pxMode=False, antialias=True)
         self.dip_marks = pg.ScatterPlotItem(pxMode=False, antialias=True)
@@ -173,7 +180,7 @@ class EmotionLineItem(QGraphicsItem):
             y=[mark.at.y for mark in marks],
             size=DOT_SIZE,
             brush=[score_colour(mark.score) for mark in marks],
-            pen=_symbol_pen(QColor("#FFFFFF"), 2.0, DOT_SIZE),
+            pen=_symbol_pen(QColor("#FFFFFF"), look.DOT_RIM, DOT_SIZE),
         )
         if shown is None or shown.dips != curve.dips:
             self.dip_marks.setData(

@@ -37,8 +37,7 @@ from journey_editor.layout import (
     Rect,
     StageHeaderBox,
 )
-
-FACE_SIZE = 18.0
+from journey_editor.layout.look import FACE_GAP, FACE_SIZE, ROW_TINTS
 
 
 class FrameItem(QGraphicsItem):
@@ -153,7 +152,7 @@ class LaneHeaderItem(FrameItem):
             y = step.y - self.box.rect.y
             draw_feeling_face(painter, QPointF(pad + radius, y), radius, step.score)
             painter.setPen(SOFT_INK)
-            words = QRectF(pad + FACE_SIZE + 6, y - radius, self._size.width(), FACE_SIZE)
+            words = QRectF(pad + FACE_SIZE + FACE_GAP, y - radius, self._size.width(), FACE_SIZE)
             painter.drawText(words, TEXT_FLAGS, step.word)
 
 
@@ -175,7 +174,7 @@ class CornerItem(FrameItem):
 class GridItem(QGraphicsItem):
     """The cells behind the cards: lane rows in alternating tints, ruled by stage and lane."""
 
-    ROW_TINTS = (QColor("#FFFFFF"), QColor("#F5F7FA"))
+    ROW_TINTS = tuple(QColor(tint) for tint in ROW_TINTS)
 
     def __init__(self, layout: JourneyLayout) -> None:
         super().__init__()

@@ -13,47 +13,30 @@ from PySide6.QtGui import QPainter, QPainterPath, QPainterPathStroker, QPen, QPo
 from PySide6.QtWidgets import QGraphicsItem, QStyleOptionGraphicsItem, QWidget
 
 from journey_editor.canvas.paint import HANDLE_Z, LINK, LINK_Z, SELECTION
+from journey_editor.layout import Point, Rect
+from journey_editor.layout.arrows import HEAD_HALF_WIDTH
+from journey_editor.layout.arrows import arrow as layout_arrow
+from journey_editor.layout.look import LINK_WIDTH
 
-HEAD_LENGTH, HEAD_HALF_WIDTH = 11.0, 5.5
-MIN_BEND = 30.0
 HIT_WIDTH = 10.0  # how near a click must be to an arrow to pick it
 
 
 def arrow(source: QRectF, target: QRectF) -> tuple[QPainterPath, QPolygonF]:
-    """The curve from ``source`` to ``target`` (a card's rectangle, or a point's) and its head."""
-    if target.left() >= source.right():
-        start, end = _mid(source, "right"), _mid(target, "left")
-        along = QPointF(1.0, 0.0)
-    elif target.right() <= source.left():
-        start, end = _mid(source, "left"), _mid(target, "right")
-        along = QPointF(-1.0, 0.0)
-    elif target.center().y() >= source.center().y():
-        start, end = _mid(source, "bottom"), _mid(target, "top")
-        along = QPointF(0.0, 1.0)
-    else:
-        start, end = _mid(source, "top"), _mid(target, "bottom")
-        along = QPointF(0.0, -1.0)
-    reach = abs(QPointF.dotProduct(end - start, along))
-    bend = along * max(MIN_BEND, reach / 2)
+    """The link's curve from ``source`` to ``target`` and its head, as Qt draws them."""
+    shape = layout_arrow(_rect(source), _rect(target))
+    start, (bend_out, bend_in), end = (_qpoint(shape.start), tuple(map(_qpoint, shape.bends)),
+                                       _qpoint(shape.end))
     path = QPainterPath(start)
-    path.cubicTo(start + bend, end - bend, end)
-    return path, _head(end, along)
+    path.cubicTo(bend_out, bend_in, end)
+    return path, QPolygonF([_qpoint(point) for point in shape.head])
 
 
-def _mid(rect: QRectF, side: str) -> QPointF:
-    centre = rect.center()
-    return {
-        "left": QPointF(rect.left(), centre.y()),
-        "right": QPointF(rect.right(), centre.y()),
-        "top": QPointF(centre.x(), rect.top()),
-        "bottom": QPointF(centre.x(), rect.bottom()),
-    }[side]
+def _rect(rect: QRectF) -> Rect:
+    return Rect(rect.x(), rect.y(), rect.width(), rect.height())
 
 
-def _head(tip: QPointF, along: QPointF) -> QPolygonF:
-    back = tip - along * HEAD_LENGTH
-    across = QPointF(-along.y(), along.x()) * HEAD_HALF_WIDTH
-    return QPolygonF([tip, back + across, back - across])
+def _qpoint(point: Point) -> QPointF:
+    return QPointF(point.x, point.y)
 
 
 class ArrowItem(QGraphicsItem):
@@ -91,7 +74,7 @@ class ArrowItem(QGraphicsItem):
         )
 
     def pen(self) -> QPen:
-        return QPen(LINK, 2.0)
+        return QPen(LINK, LINK_WIDTH)
 
     def paint(
         self, painter: QPainter, option: QStyleOptionGraphicsItem, widget: QWidget | None = None

@@ -13,7 +13,7 @@ from functools import cache
 from PySide6.QtCore import QPointF, QRectF, Qt
 from PySide6.QtGui import QBrush, QColor, QFont, QPainter, QPainterPath, QPen
 
-from journey_editor.layout import CARD_CUES, FontRole, Outline, Rect, TextBlock
+from journey_editor.layout import CARD_CUES, FontRole, Outline, Point, Rect, TextBlock, look
 from journey_editor.model import CardKind
 
 Fonts = Mapping[FontRole, QFont]
@@ -24,17 +24,17 @@ TEXT_FLAGS = (
     | Qt.TextFlag.TextSingleLine
     | Qt.TextFlag.TextDontClip
 )
-INK = QColor("#1C2733")
-SOFT_INK = QColor("#45525F")
-HEADER_FILL = QColor("#263545")
-HEADER_INK = QColor("#FFFFFF")
-HEADER_SOFT_INK = QColor("#B7C6D6")
-LANE_FILL = QColor("#E9EDF2")
-RULE = QColor("#C3CCD6")
-FAINT_RULE = QColor("#DCE2E8")
+INK = QColor(look.INK)
+SOFT_INK = QColor(look.SOFT_INK)
+HEADER_FILL = QColor(look.HEADER_FILL)
+HEADER_INK = QColor(look.HEADER_INK)
+HEADER_SOFT_INK = QColor(look.HEADER_SOFT_INK)
+LANE_FILL = QColor(look.LANE_FILL)
+RULE = QColor(look.RULE)
+FAINT_RULE = QColor(look.FAINT_RULE)
 SELECTION = QColor("#0B57D0")
-LINK = QColor("#5B6572")
-CARD_RADIUS = 6.0
+LINK = QColor(look.LINK)
+CARD_RADIUS = look.CARD_RADIUS
 
 # Stacking order, bottom to top. Headers stay above the cards they pin over when the map
 # scrolls; a dragged card goes above everything so it is never lost under a later one.
@@ -73,44 +73,42 @@ def card_look(kind: CardKind) -> CardLook:
     """The look of each card kind, built once from the shared cue table."""
     cue = CARD_CUES[kind]
     accent = QColor(cue.accent)
-    outline = QPen(accent, 2.5 if cue.outline is Outline.BOLD else 1.2)
+    width = look.BOLD_OUTLINE_WIDTH if cue.outline is Outline.BOLD else look.CARD_OUTLINE_WIDTH
+    outline = QPen(accent, width)
     if cue.outline is Outline.DASHED:
         outline.setStyle(Qt.PenStyle.DashLine)
     return CardLook(QBrush(QColor(cue.fill)), accent, outline)
 
 
+def colour(hex_colour: str) -> QColor:
+    """A colour of the shared look table: #RRGGBB, or #RRGGBBAA when translucent."""
+    if len(hex_colour) == 9:
+        shade = QColor(hex_colour[:7])
+        shade.setAlpha(int(hex_colour[7:], 16))
+        return shade
+    return QColor(hex_colour)
+
+
 def score_colour(score: float) -> QColor:
-    """Red for the worst feeling, grey for neutral, green for the best, blended between."""
-    worst, neutral, best = QColor("#C8372D"), QColor("#8C96A3"), QColor("#23894E")
-    if score < 3:
-        low, high, share = worst, neutral, (score - 1) / 2
-    else:
-        low, high, share = neutral, best, (score - 3) / 2
-    return QColor.fromRgbF(
-        low.redF() + (high.redF() - low.redF()) * share,
-        low.greenF() + (high.greenF() - low.greenF()) * share,
-        low.blueF() + (high.blueF() - low.blueF()) * share,
-    )
+    return QColor(look.score_colour(score))
 
 
 def draw_feeling_face(painter: QPainter, centre: QPointF, radius: float, score: float) -> None:
-    """A face in the score's colour, its mouth from a frown (1) through flat (3) to a smile (5):
-    drawn, not a glyph, so it needs no emoji font and looks the same everywhere."""
-    mood = (score - 3.0) / 2.0  # -1 .. 1
+    """The scale's face for ``score`` (see ``look.feeling_face``)."""
+    face = look.feeling_face(Point(centre.x(), centre.y()), radius, score)
     painter.save()
     painter.setRenderHint(QPainter.RenderHint.Antialiasing)
-    painter.setPen(QPen(score_colour(score).darker(130), radius * 0.16))
-    painter.setBrush(score_colour(score).lighter(175))
+    painter.setPen(QPen(QColor(face.rim), face.rim_width))
+    painter.setBrush(QColor(face.fill))
     painter.drawEllipse(centre, radius, radius)
     painter.setPen(Qt.PenStyle.NoPen)
     painter.setBrush(INK)
-    for side in (-1, 1):
-        painter.drawEllipse(centre + QPointF(side * radius * 0.36, -radius * 0.22),
-                            radius * 0.12, radius * 0.12)
-    mouth = QPainterPath(centre + QPointF(-radius * 0.45, radius * (0.38 - 0.12 * mood)))
-    mouth.quadTo(centre + QPointF(0.0, radius * (0.38 + 0.42 * mood)),
-                 centre + QPointF(radius * 0.45, radius * (0.38 - 0.12 * mood)))
-    pen = QPen(INK, radius * 0.14)
+    for eye in face.eyes:
+        painter.drawEllipse(QPointF(eye.x, eye.y), face.eye_radius, face.eye_radius)
+    start, control, end = (QPointF(point.x, point.y) for point in face.mouth)
+    mouth = QPainterPath(start)
+    mouth.quadTo(control, end)
+    pen = QPen(INK, face.mouth_width)
     pen.setCapStyle(Qt.PenCapStyle.RoundCap)
     painter.setPen(pen)
     painter.setBrush(Qt.BrushStyle.NoBrush)

@@ -1,5 +1,6 @@
 """Pure geometry: the model turned into rectangles, wrapped lines and curves, with no Qt."""
 
+from journey_editor.layout import look
 from journey_editor.layout.boxes import (
     CardBox,
     CardFace,
@@ -13,6 +14,8 @@ from journey_editor.layout.boxes import (
     Severity,
     StageHeaderBox,
     TextBlock,
+    ZoneBand,
+    ZoneLine,
 )
 from journey_editor.layout.cues import CARD_CUES, KindCue, Outline, caption_for
 from journey_editor.layout.geometry import Point, Rect
@@ -35,10 +38,41 @@ from journey_editor.layout.text import (
 )
 
 __all__ = [
-    "CARD_CUES", "DEFAULT_FONTS", "DEFAULT_STYLE", "ELLIPSIS", "CardBox", "CardFace", "CellBox",
-    "EmotionCurve", "EmotionDip", "EmotionMark", "EstimatedMeasure", "FontRole", "FontSpec",
+    "CARD_CUES",
+    "DEFAULT_FONTS",
+    "DEFAULT_STYLE",
+    "ELLIPSIS",
+    "CardBox",
+    "CardFace",
+    "CellBox",
+    "EmotionCurve",
+    "EmotionDip",
+    "EmotionMark",
+    "EstimatedMeasure",
+    "FontRole",
+    "FontSpec",
     "FontTable",
-    "GridStyle", "JourneyLayout", "KindCue", "LaneHeaderBox", "LayoutCache", "Outline", "Point",
-    "Rect", "ScaleStep", "Severity", "StageHeaderBox", "TextBlock", "TextMeasure", "WidthCache",
-    "WrappedText", "caption_for", "layout_journey", "line_width", "one_line", "wrap_words",
+    "GridStyle",
+    "JourneyLayout",
+    "KindCue",
+    "LaneHeaderBox",
+    "LayoutCache",
+    "Outline",
+    "Point",
+    "Rect",
+    "ScaleStep",
+    "Severity",
+    "StageHeaderBox",
+    "TextBlock",
+    "TextMeasure",
+    "WidthCache",
+    "WrappedText",
+    "ZoneBand",
+    "ZoneLine",
+    "caption_for",
+    "layout_journey",
+    "line_width",
+    "look",
+    "one_line",
+    "wrap_words",
 ]

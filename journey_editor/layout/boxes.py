@@ -187,6 +187,24 @@ class EmotionCurve:
 
 
 @dataclass(frozen=True, slots=True)
+class ZoneBand:
+    """One zone of a service blueprint: the lanes in it, across the whole map, and its name."""
+
+    zone: Zone  # Zone.NONE: the lanes that belong to no zone, in a band above the others
+    rect: Rect  # from the map's left edge (lane headers included) to its right edge
+    title: TextBlock  # the zone's name, relative to ``rect``
+
+
+@dataclass(frozen=True, slots=True)
+class ZoneLine:
+    """A line between two zones of a blueprint: interaction, visibility, internal interaction."""
+
+    name: str  # "Line of interaction"
+    y: float  # drawn across the whole map at this height
+    label: TextBlock  # the name, in map coordinates, on the line
+
+
+@dataclass(frozen=True, slots=True)
 class JourneyLayout:
     width: float
     height: float
@@ -198,6 +216,9 @@ class JourneyLayout:
     # The ids of the cards whose home is each cell, in their order there; by (stage, lane).
     cell_cards: Mapping[tuple[str, str], tuple[str, ...]]
     emotion_curves: tuple[EmotionCurve, ...]
+    # A service blueprint's zones, top to bottom, and the lines between them; none on a journey.
+    zones: tuple[ZoneBand, ...] = ()
+    zone_lines: tuple[ZoneLine, ...] = ()
 
     @property
     def size(self) -> tuple[float, float]:
