@@ -139,7 +139,23 @@ def _verb_parser() -> argparse.ArgumentParser:
     export.add_argument("file", type=Path, metavar="FILE")
     export.add_argument(
         "-o", "--output", type=Path, required=True, metavar="OUT",
-        help="OUT.json (the whole map), OUT.csv (its cards), OUT.mmd (a Mermaid journey)",
+        help="OUT.pdf (the map, persona, stages, opportunities, index), OUT.png, OUT.svg "
+        "(the map as a picture), OUT.json (the whole map), OUT.csv (its cards), "
+        "OUT.mmd (a Mermaid journey)",
+    )
+    export.add_argument(
+        "--layout", choices=("journey", "blueprint"), default="journey",
+        help="PDF, PNG and SVG: the journey grid, or the service blueprint's zones",
+    )
+    export.add_argument(
+        "--page", default="fit", metavar="SIZE",
+        help="PDF: fit (the smallest page that keeps the map readable), tile (a poster of A4 "
+        "pages), or A4, A3, A2, A1, A0, letter, tabloid",
+    )
+    export.add_argument("--dpi", type=float, default=96.0, help="PNG: pixels per inch (96)")
+    export.add_argument(
+        "--no-emotion-line", action="store_true",
+        help="blueprint: leave out the emotions lanes",
     )
     export.set_defaults(run=_export)
 
@@ -193,13 +209,27 @@ def _info(options: argparse.Namespace) -> int:
 
 
 def _export(options: argparse.Namespace) -> int:
-    from journey_editor.interop.text_forms import WRITERS, writer_for
-    from journey_editor.store import read_journey, write_text_atomically
+    from journey_editor.export.files import (
+        ExportOptions,
+        MapLayout,
+        PageSize,
+        export_journey,
+        export_suffixes,
+    )
+    from journey_editor.store import read_journey
 
-    _check_suffix(options.output, set(WRITERS), "export to")
+    _check_suffix(options.output, set(export_suffixes()), "export to")
     _check_output_folder(options.output)
+    export_options = ExportOptions(
+        layout=MapLayout(options.layout),
+        page=PageSize.parse(options.page),
+        dpi=options.dpi,
+        emotion_line=not options.no_emotion_line,
+    )
     journey = _about_file(options.file, lambda: read_journey(options.file))
-    write_text_atomically(options.output, writer_for(options.output)(journey))
+    report = export_journey(journey, options.output, export_options)
+    for note in report.notes:
+        print(f"{PROGRAM}: note: {note}", file=sys.stderr)
     return EXIT_OK
 
 

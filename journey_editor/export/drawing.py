@@ -8,7 +8,7 @@ Colours are "#RRGGBB", or "#RRGGBBAA" when translucent.
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Iterator, Mapping
 from dataclasses import dataclass, field
 
 from journey_editor.layout import FontRole, Point, Rect
@@ -92,3 +92,26 @@ class Sheet:
 
 def line(start: Point, end: Point, pen: Pen) -> Path:
     return Path(start, (end,), pen=pen)
+
+
+def bounds(shape: Shape, sizes: Mapping[FontRole, int]) -> tuple[float, float, float, float]:
+    """Left, top, right and bottom of what ``shape`` may cover: generous (a pen's width; a
+    text as if every character were an em wide), for leaving out what a page cannot show."""
+    if isinstance(shape, Box):
+        rect, reach = shape.rect, shape.pen.width if shape.pen else 0.0
+        return rect.x - reach, rect.y - reach, rect.right + reach, rect.bottom + reach
+    if isinstance(shape, Circle):
+        reach = shape.radius + (shape.pen.width if shape.pen else 0.0)
+        return (shape.centre.x - reach, shape.centre.y - reach,
+                shape.centre.x + reach, shape.centre.y + reach)
+    if isinstance(shape, Text):
+        size = sizes[shape.role]
+        right = shape.x + len(shape.text) * size
+        return shape.x, shape.baseline - size, right, shape.baseline + size
+    points = [shape.start]
+    for segment in shape.segments:
+        points.extend((segment.bend_out, segment.bend_in, segment.end)
+                      if isinstance(segment, Cubic) else (segment,))
+    reach = shape.pen.width if shape.pen else 0.0
+    xs, ys = [point.x for point in points], [point.y for point in points]
+    return min(xs) - reach, min(ys) - reach, max(xs) + reach, max(ys) + reach

@@ -118,11 +118,11 @@ def _writer(suffix: str) -> Writer:
 
         return write_pdf
     if suffix == ".svg":
-        from journey_editor.export.svg import write_svg
+        from journey_editor.export.pictures import write_svg
 
         return write_svg
     if suffix == ".png":
-        from journey_editor.export.image import write_png
+        from journey_editor.export.pictures import write_png
 
         return write_png
     from journey_editor.interop.text_forms import WRITERS
