@@ -107,7 +107,7 @@ class _Flow:
         self, cells: Sequence[str], widths: Sequence[float], style: Style, heading: str,
         headers: Sequence[str],
     ) -> None:
-        wrapped = [self.text.wrap(cell, width - 6, style, max_lines=6) or [""]
+        wrapped = [self.text.wrap(cell, width - 6, style, max_lines=12) or [""]
                    for cell, width in zip(cells, widths, strict=True)]
         height = max(len(lines) for lines in wrapped) * style.leading + 4
         if self.y - height < MARGIN:

@@ -1,0 +1,177 @@
+"""The PDF export: every card's text in it, in any script; markup shown as text; pages."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import pdfplumber
+import pytest
+
+from journey_editor.export import fonts as export_fonts
+from journey_editor.export.files import (
+    ExportCancelled,
+    ExportOptions,
+    PageSize,
+    export_journey,
+)
+from journey_editor.model import CardKind, Journey, LaneKind, add_card, add_lane, add_stage
+
+SCRIPTS = {
+    "greek": "Η κράτηση απέτυχε στο τελευταίο βήμα",
+    "cyrillic": "Клиент не нашёл кнопку оплаты",
+    "accented": "Crème brûlée: façade, naïve, Ångström, Øresund, Łódź, İstanbul",
+    "japanese": "予約の確認メールが届かない",
+}
+HOSTILE = [
+    '<img src="/etc/hostname"/> after the image',
+    "<font color='red' size=40>big red</font>",
+    '<a href="https://example.invalid/steal">click here</a>',
+    "<b>unbalanced <i>tags</b> & an &amp; entity <para>",
+    "]]> %PDF-1.4 endobj (parentheses) \\ backslash",
+]
+
+
+def squeezed(text: str) -> str:
+    """Text without whitespace: lines wrap at spaces, and extraction joins them differently."""
+    return re.sub(r"\s+", "", text)
+
+
+def pdf_text(path: Path, pages: slice = slice(None)) -> str:
+    """The text in the order it was drawn, so a card's wrapped lines follow each other."""
+    with pdfplumber.open(path) as pdf:
+        return "\n".join(page.extract_text(use_text_flow=True) or "" for page in pdf.pages[pages])
+
+
+def with_cards(journey: Journey, titles: list[str], body: str = "") -> Journey:
+    stage, lane = journey.stages[0], journey.lanes[0]
+    for title in titles:
+        add_card(journey, CardKind.NOTE, stage.id, lane.id, title, body=body)
+    return journey
+
+
+def test_every_card_title_of_the_sample_is_in_the_pdf(sample: Journey, tmp_path: Path) -> None:
+    target = tmp_path / "map.pdf"
+    report = export_journey(sample, target)
+    assert report.pages >= 5 and report.notes == []
+    everything = squeezed(pdf_text(target))
+    first_page = squeezed(pdf_text(target, slice(0, 1)))
+    for card in sample.cards.values():
+        assert squeezed(card.title) in everything, card.title
+        if len(card.title) < 60:  # short titles are never cut on the map itself
+            assert squeezed(card.title) in first_page, card.title
+    for stage in sample.stages:
+        assert squeezed(stage.name) in first_page
+
+
+def test_titles_in_greek_cyrillic_accented_latin_and_japanese(
+    sample: Journey, tmp_path: Path
+) -> None:
+    target = tmp_path / "scripts.pdf"
+    report = export_journey(with_cards(sample, list(SCRIPTS.values())), target)
+    text = squeezed(pdf_text(target))
+    has_cjk_font = bool(export_fonts._fallback_paths())
+    for name, title in SCRIPTS.items():
+        if name == "japanese" and not has_cjk_font:
+            continue
+        assert squeezed(title) in text, name
+    assert report.notes == ([] if has_cjk_font else report.notes)
+    with pdfplumber.open(target) as pdf:
+        fonts = {char["fontname"] for page in pdf.pages for char in page.chars}
+    # Every font is an embedded subset of a TrueType file: none of the 14 standard fonts.
+    assert fonts and all("+" in font for font in fonts), fonts
+
+
+def test_without_a_cjk_font_the_report_names_the_characters(
+    sample: Journey, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(export_fonts, "_fallback_paths", lambda: ())
+    report = export_journey(with_cards(sample, [SCRIPTS["japanese"]]), tmp_path / "m.pdf")
+    assert len(report.notes) == 1
+    assert "予" in report.notes[0] and "fonts-ipafont-gothic" in report.notes[0]
+
+
+def test_markup_in_cards_is_shown_as_text_and_embeds_nothing(
+    sample: Journey, tmp_path: Path
+) -> None:
+    journey = with_cards(sample, HOSTILE, body='<img src="/etc/hostname"/>')
+    journey.persona.name = '<img src="/etc/hostname"/>'
+    journey.title = "<font size=80>Map</font>"
+    target = tmp_path / "hostile.pdf"
+    export_journey(journey, target)
+    text = squeezed(pdf_text(target))
+    for title in HOSTILE:
+        assert squeezed(title) in text, title
+    assert squeezed('<img src="/etc/hostname"/>') in text
+    with pdfplumber.open(target) as pdf:
+        assert all(not page.images for page in pdf.pages)
+        assert all(not page.hyperlinks for page in pdf.pages)
+    raw = target.read_bytes()
+    assert b"/XObject" not in raw and b"/Subtype /Image" not in raw and b"/URI" not in raw
+
+
+def page_sizes(path: Path) -> list[tuple[int, int]]:
+    with pdfplumber.open(path) as pdf:
+        return [(round(page.width), round(page.height)) for page in pdf.pages]
+
+
+A4_LANDSCAPE, A4_PORTRAIT = (842, 595), (595, 842)
+
+
+def test_named_page_size_holds_the_whole_map(sample: Journey, tmp_path: Path) -> None:
+    target = tmp_path / "a3.pdf"
+    export_journey(sample, target, ExportOptions(page=PageSize.A3))
+    first, *details = page_sizes(target)
+    assert sorted(first) == [842, 1191]  # A3, turned to the map's shape
+    assert all(size == A4_PORTRAIT for size in details)
+
+
+def test_fit_picks_the_smallest_page_that_keeps_the_map_readable(
+    sample: Journey, tmp_path: Path
+) -> None:
+    small = Journey(title="Small")
+    for name in ("One", "Two"):
+        add_stage(small, name)
+    add_lane(small, "Actions", LaneKind.ACTIONS)
+    export_journey(small, tmp_path / "small.pdf")
+    assert page_sizes(tmp_path / "small.pdf")[0] == A4_LANDSCAPE
+    export_journey(sample, tmp_path / "sample.pdf")
+    assert sorted(page_sizes(tmp_path / "sample.pdf")[0]) == [1191, 1684]  # A2
+
+
+def test_a_poster_is_an_assembly_page_then_overlapping_a4_tiles(
+    sample: Journey, tmp_path: Path
+) -> None:
+    target = tmp_path / "poster.pdf"
+    report = export_journey(sample, target, ExportOptions(page=PageSize.TILE))
+    sizes = page_sizes(target)
+    with pdfplumber.open(target) as pdf:
+        labels = [page.extract_text(use_text_flow=True) or "" for page in pdf.pages]
+    tiles = [index for index, text in enumerate(labels) if "Trim along the marks" in text]
+    assert tiles and tiles == list(range(1, 1 + len(tiles)))
+    assert all(sizes[index] == A4_LANDSCAPE for index in tiles)
+    assert "Tile A1: row 1 of" in labels[1]
+    assert report.pages == len(sizes)
+    # Each card's title is on some tile (tiles overlap, so some are on two).
+    on_tiles = squeezed("".join(labels[index] for index in tiles))
+    for card in sample.cards.values():
+        words = card.title.split()
+        assert squeezed(" ".join(words[:2])) in on_tiles, card.title
+
+
+def test_a_cancelled_export_leaves_the_target_as_it_was(
+    sample: Journey, tmp_path: Path
+) -> None:
+    target = tmp_path / "map.pdf"
+    target.write_bytes(b"the old file")
+    calls: list[float] = []
+
+    def stop_half_way(share: float) -> bool:
+        calls.append(share)
+        return share < 0.5
+
+    with pytest.raises(ExportCancelled):
+        export_journey(sample, target, ExportOptions(page=PageSize.TILE), stop_half_way)
+    assert target.read_bytes() == b"the old file"
+    assert sorted(path.name for path in tmp_path.iterdir()) == ["map.pdf"]
+    assert calls == sorted(calls)
