@@ -181,7 +181,11 @@ def _poster(
             y = top - row * tiling.step_y * ratio
             canvas.rect(x, y - tiling.step_y * ratio, tiling.step_x * ratio,
                         tiling.step_y * ratio, stroke=1, fill=0)
-            text.draw(_tile_name(row, column), x + 2, y - 9, Style(7, True, "#0B57D0"))
+            name = _tile_name(row, column)
+            label = Style(7, True, "#FFFFFF")
+            canvas.setFillColorRGB(0.04, 0.34, 0.82)
+            canvas.rect(x, y - 10, text.width(name, label) + 4, 10, stroke=0, fill=1)
+            text.draw(name, x + 2, y - 8, label)
     _footer(text, width)
     canvas.showPage()
 

@@ -86,7 +86,11 @@ class _Flow:
             self.need(2 * BODY.leading, heading)
             self.line(label, LABEL)
             for item in items:
-                self.paragraph(f"• {item}", BODY, heading, indent=8)
+                for index, line in enumerate(self.text.wrap(item, self.room - 18, BODY)):
+                    self.need(BODY.leading, heading)
+                    self.line(line, BODY, 18)
+                    if index == 0:  # the bullet hangs left of the item's lines
+                        self.text.draw("•", MARGIN + 8, self.y + BODY.leading - BODY.size, BODY)
             self.y -= 3
 
     def table(
