@@ -4,35 +4,20 @@ from __future__ import annotations
 
 import math
 
-from PySide6.QtGui import QFont, QFontDatabase, QFontMetricsF, QGuiApplication
+from PySide6.QtGui import QFont, QFontMetricsF
 
+# The canvas makes its fonts as the image export does: sized in pixels (a point size would
+# scale on export), kerning off, the application's font when the family is missing.
+from journey_editor.export.image import qt_font as scene_font
 from journey_editor.layout import (
     DEFAULT_FONTS,
     FontRole,
-    FontSpec,
     FontTable,
     WidthCache,
     WrappedText,
     line_width,
     wrap_words,
 )
-
-
-def scene_font(spec: FontSpec) -> QFont:
-    """The QFont for a font spec, sized in pixels (a point size would scale on export).
-
-    Falls back to the application's font when the machine lacks the family (DejaVu Sans comes
-    with Debian's fonts-dejavu-core; Qt wheels ship no fonts).
-    """
-    family = spec.family
-    if family not in QFontDatabase.families():
-        family = QGuiApplication.font().family()
-    font = QFont(family)
-    font.setPixelSize(spec.pixel_size)
-    font.setBold(spec.bold)
-    # Kerning changes a line's width from the sum of its words, which is what wrapping adds up.
-    font.setKerning(False)
-    return font
 
 
 class QtTextMeasure:
