@@ -37,6 +37,7 @@ class DocumentCore(QObject):
         path: Path | None = None,
         parent: QObject | None = None,
         name: str | None = None,
+        unsaved: bool = False,
     ) -> None:
         super().__init__(parent)
         self.journey = journey
@@ -47,6 +48,8 @@ class DocumentCore(QObject):
         # True while views hear of an edit, an undo or a redo; see _push_applied.
         self._telling_views = False
         self.undo_stack.cleanChanged.connect(self.file_changed)
+        if unsaved:  # a map made from another file (an import): modified before any edit
+            self.undo_stack.resetClean()
 
     # The file ------------------------------------------------------------------------------
 
@@ -57,7 +60,8 @@ class DocumentCore(QObject):
     @property
     def pristine(self) -> bool:
         """Never edited and never saved: a window may reuse it for the next map opened."""
-        return self.path is None and self.undo_stack.count() == 0
+        stack = self.undo_stack
+        return self.path is None and stack.count() == 0 and stack.cleanIndex() == 0
 
     def save(self, path: Path | None = None) -> None:
         """Write the map to ``path`` (or where it came from) whole; JourneyError if it cannot."""

@@ -26,13 +26,16 @@ class Editor(QObject):
     def __init__(self, settings: QSettings | None = None) -> None:
         super().__init__()
         self.windows: list[MainWindow] = []
-        self.recent = RecentFiles(settings or QSettings(ORGANISATION, "Journey Editor"))
+        # Shared by every window: the recent maps, the last export's choices.
+        self.settings = settings or QSettings(ORGANISATION, "Journey Editor")
+        self.recent = RecentFiles(self.settings)
 
     def show_journey(
         self, journey: Journey, path: Path | None, near: MainWindow | None = None,
         name: str | None = None,
+        unsaved: bool = False,
     ) -> MainWindow:
-        document = JourneyDocument(journey, path, name=name)
+        document = JourneyDocument(journey, path, name=name, unsaved=unsaved)
         window = MainWindow(document, self)
         self.windows.append(window)
         if near is not None and shiboken6.isValid(near):

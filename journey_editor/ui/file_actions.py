@@ -1,4 +1,5 @@
-"""The File menu of a window: new from a template, open, recent maps, save, close, quit.
+"""The File menu of a window: new from a template, open, recent maps, save, import, export,
+close, quit.
 
 Closing a window with unsaved changes asks first; so does quitting, window by window.
 """
@@ -13,16 +14,24 @@ from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QFileDialog, QMenu, QMessageBox
 
 from journey_editor.interop.templates import TEMPLATES
+from journey_editor.interop.text_forms import READERS, reader_for
 from journey_editor.model import JourneyError
 from journey_editor.store import SUFFIX
+from journey_editor.store.journey_file import read_text_file
 from journey_editor.ui.actions import make_action
 from journey_editor.ui.errors import show_journey_error
+from journey_editor.ui.export_action import MapExporter
+from journey_editor.ui.export_dialog import file_filter
 
 if TYPE_CHECKING:
     from journey_editor.ui.main_window import MainWindow
 
 OPEN_FILTER = "Journey maps (*.journey *.json);;All files (*)"
 SAVE_FILTER = f"Journey maps (*{SUFFIX})"
+IMPORT_FILTER = ";;".join([
+    f"Maps as text ({' '.join(f'*{suffix}' for suffix in READERS)})",
+    *(file_filter(suffix) for suffix in READERS),
+])
 
 
 def template_label(name: str) -> str:
@@ -47,6 +56,11 @@ class FileActions:
         self.recent_menu.aboutToShow.connect(self._fill_recent)
         self.save_action = make_action(window, "&Save", standard.Save, self.save)
         self.save_as_action = make_action(window, "Save &As…", standard.SaveAs, self.save_as)
+        self.import_action = make_action(window, "&Import…", None, self.import_map)
+        self.exporter = MapExporter(window)
+        self.export_action = make_action(
+            window, "&Export…", "Ctrl+E", lambda: self.exporter.export(self._folder())
+        )
         self.close_action = make_action(window, "&Close", standard.Close, window.close)
         self.quit_action = make_action(
             window, "&Quit", standard.Quit, window.editor.quit
@@ -62,6 +76,9 @@ class FileActions:
         menu.addAction(self.save_action)
         menu.addAction(self.save_as_action)
         menu.addSeparator()
+        menu.addAction(self.import_action)
+        menu.addAction(self.export_action)
+        menu.addSeparator()
         menu.addAction(self.close_action)
         menu.addAction(self.quit_action)
 
@@ -70,10 +87,30 @@ class FileActions:
 
     def choose_file(self) -> None:
         path, _ = QFileDialog.getOpenFileName(
-            self.window, "Open journey map", self._folder(), OPEN_FILTER
+            self.window, "Open journey map", str(self._folder()), OPEN_FILTER
         )
         if path:
             self.window.editor.open_file(Path(path), self.window)
+
+    def import_map(self) -> None:
+        """A map's text form (Mermaid, CSV, JSON) opened as a new map, unsaved, in a new
+        window; one that cannot be read is reported in one line and nothing changes."""
+        chosen, _ = QFileDialog.getOpenFileName(
+            self.window, "Import a map", str(self._folder()), IMPORT_FILTER
+        )
+        if not chosen:
+            return
+        path = Path(chosen)
+        try:
+            journey = reader_for(path)(read_text_file(path), path.stem)
+        except JourneyError as error:
+            reason = JourneyError(f"{path.name}: {error}")
+            show_journey_error(self.window, "Could not import the map", reason)
+            return
+        window = self.window.editor.show_journey(
+            journey, None, self.window, name=path.stem, unsaved=True
+        )
+        window.tell(f"Imported {path.name}: save it to keep it as a map")
 
     def _fill_recent(self) -> None:
         self.recent_menu.clear()
@@ -100,7 +137,7 @@ class FileActions:
     def save_as(self) -> bool:
         self.window.commit_typing()
         document = self.window.document
-        suggested = document.path or Path(self._folder()) / f"{Path(document.name).stem}{SUFFIX}"
+        suggested = document.path or self._folder() / f"{Path(document.name).stem}{SUFFIX}"
         chosen, _ = QFileDialog.getSaveFileName(
             self.window, "Save journey map", str(suggested), SAVE_FILTER
         )
@@ -122,6 +159,10 @@ class FileActions:
 
     def may_close(self) -> bool:
         """True when the window can close: no unsaved changes, or saved, or discarded."""
+        if self.exporter.running:
+            # Progress pumps events: a Quit in another window could close this one mid-export.
+            self.window.tell("Wait for the export to finish, or cancel it")
+            return False
         self.window.commit_typing()
         document = self.window.document
         if not document.modified:
@@ -140,6 +181,6 @@ class FileActions:
             return self.save()
         return answer == buttons.Discard
 
-    def _folder(self) -> str:
+    def _folder(self) -> Path:
         path = self.window.document.path
-        return str(path.parent) if path is not None else str(Path.home())
+        return path.parent if path is not None else Path.home()
