@@ -6,6 +6,7 @@ import gc
 import os
 import sys
 from collections.abc import Iterator
+from typing import TYPE_CHECKING, Protocol
 
 import pytest
 
@@ -14,11 +15,66 @@ os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 from journey_editor.interop.templates import load_template
 from journey_editor.model import Journey
 
+if TYPE_CHECKING:
+    from journey_editor.canvas import JourneyScene
+
+
+class ShownMap(Protocol):
+    """A map on a canvas: the harnesses' ``Canvas`` and ``WindowCanvas``."""
+
+    journey: Journey
+    scene: JourneyScene
+
 
 @pytest.fixture
 def sample() -> Journey:
     """A fresh copy of the sample map: the richest map the product ships."""
     return load_template("sample")
+
+
+def assert_items_match_layout(canvas: ShownMap) -> None:
+    """One item per card, each exactly where a fresh layout of the model puts it, in the
+    scene's layout mode (the journey grid, or the service blueprint with its zones)."""
+    # Imported here: most test modules never load Qt.
+    from journey_editor.canvas import CardItem, QtTextMeasure
+    from journey_editor.canvas.zones import ZoneBandItem, ZoneLineItem
+    from journey_editor.layout import DEFAULT_STYLE, LayoutCache
+
+    scene = canvas.scene
+    fresh = scene.layout_mode.lay_out(
+        canvas.journey, QtTextMeasure(), DEFAULT_STYLE, LayoutCache()
+    )
+    items = scene.card_items
+    assert items.keys() == fresh.cards.keys()
+    for card_id, box in fresh.cards.items():
+        item = items[card_id]
+        assert item.box == box
+        assert item.scene() is scene
+        assert (item.pos().x(), item.pos().y()) == (box.rect.x, box.rect.y)
+    in_scene = scene.items()
+    assert len([item for item in in_scene if isinstance(item, CardItem)]) == len(fresh.cards)
+    assert [h.box for h in scene.stage_items.values()] == list(fresh.stage_headers)
+    assert [h.box for h in scene.lane_items.values()] == list(fresh.lane_headers)
+    shown_links = {
+        link_id for link_id, link in canvas.journey.links.items()
+        if link.source_id in fresh.cards and link.target_id in fresh.cards
+    }
+    assert scene.link_items.keys() == shown_links
+    lines = scene.emotion_lines
+    assert lines.keys() == {curve.lane_id for curve in fresh.emotion_curves}
+    for curve in fresh.emotion_curves:
+        item = lines[curve.lane_id]
+        assert item.curve == curve
+        # What the line's pyqtgraph items draw is that curve.
+        dots = list(zip(item.dots.data["x"], item.dots.data["y"], strict=True))
+        assert dots == [(mark.at.x, mark.at.y) for mark in curve.marks]
+        if len(curve.path) > 1:
+            drawn = list(zip(*item.line.getData(), strict=True))
+            assert drawn == [(point.x, point.y) for point in curve.path]
+    bands = [item.band for item in in_scene if isinstance(item, ZoneBandItem)]
+    assert sorted(bands, key=lambda band: band.rect.y) == list(fresh.zones)
+    zone_lines = [item.line for item in in_scene if isinstance(item, ZoneLineItem)]
+    assert sorted(zone_lines, key=lambda line: line.y) == list(fresh.zone_lines)
 
 
 @pytest.fixture(autouse=True, scope="session")

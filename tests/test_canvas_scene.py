@@ -8,14 +8,14 @@ from pathlib import Path
 
 import pytest
 import shiboken6
+from conftest import assert_items_match_layout
 from PySide6.QtCore import QPoint, QPointF, Qt
 from PySide6.QtGui import QImage, QPainter
 from PySide6.QtTest import QTest
 from pytestqt.qtbot import QtBot
 
-from journey_editor.canvas import CardItem, JourneyScene, MapView, QtTextMeasure
+from journey_editor.canvas import CardItem, JourneyScene, MapView
 from journey_editor.document import JourneyDocument
-from journey_editor.layout import DEFAULT_STYLE, layout_journey
 from journey_editor.model import CardKind, Journey, LaneKind, add_card, add_lane, add_stage
 from journey_editor.store import read_journey
 
@@ -83,34 +83,6 @@ class Canvas:
 
 def open_canvas(qtbot: QtBot, journey: Journey) -> Canvas:
     return Canvas(qtbot, journey)
-
-
-def assert_items_match_layout(canvas: Canvas) -> None:
-    """One item per card, each exactly where a fresh layout of the model puts it."""
-    fresh = layout_journey(canvas.journey, QtTextMeasure(), DEFAULT_STYLE)
-    items = canvas.scene.card_items
-    assert items.keys() == fresh.cards.keys()
-    for card_id, box in fresh.cards.items():
-        item = items[card_id]
-        assert item.box == box
-        assert item.scene() is canvas.scene
-        assert (item.pos().x(), item.pos().y()) == (box.rect.x, box.rect.y)
-    in_scene = [item for item in canvas.scene.items() if isinstance(item, CardItem)]
-    assert len(in_scene) == len(fresh.cards)
-    assert [h.box for h in canvas.scene.stage_items.values()] == list(fresh.stage_headers)
-    assert [h.box for h in canvas.scene.lane_items.values()] == list(fresh.lane_headers)
-    assert canvas.scene.link_items.keys() == canvas.journey.links.keys()
-    lines = canvas.scene.emotion_lines
-    assert lines.keys() == {curve.lane_id for curve in fresh.emotion_curves}
-    for curve in fresh.emotion_curves:
-        item = lines[curve.lane_id]
-        assert item.curve == curve
-        # What the line's pyqtgraph items draw is that curve.
-        dots = list(zip(item.dots.data["x"], item.dots.data["y"], strict=True))
-        assert dots == [(mark.at.x, mark.at.y) for mark in curve.marks]
-        if len(curve.path) > 1:
-            drawn = list(zip(*item.line.getData(), strict=True))
-            assert drawn == [(point.x, point.y) for point in curve.path]
 
 
 def assert_undo_redo_and_save(

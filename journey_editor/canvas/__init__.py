@@ -7,8 +7,9 @@ from journey_editor.canvas.mime import CARD_KIND_MIME
 from journey_editor.canvas.paint import CardLook, card_look
 from journey_editor.canvas.scene import JourneyScene
 from journey_editor.canvas.view import MapView
+from journey_editor.canvas.zones import LayoutMode
 
 __all__ = [
-    "CARD_KIND_MIME", "CardItem", "CardLook", "JourneyScene", "MapView", "QtTextMeasure",
-    "card_look", "scene_font",
+    "CARD_KIND_MIME", "CardItem", "CardLook", "JourneyScene", "LayoutMode", "MapView",
+    "QtTextMeasure", "card_look", "scene_font",
 ]

@@ -2,7 +2,8 @@
 reorders the stages (or lanes).
 
 The header follows the pointer along its axis while a bar marks the boundary it would be
-put back at; release asks the document for one ``move_stage`` (or ``move_lane``).
+put back at; release asks the document for one ``move_stage`` (or ``move_lane``). In the
+service blueprint lanes follow their zones, so a lane header stays put and says why.
 """
 
 from __future__ import annotations
@@ -15,6 +16,7 @@ from PySide6.QtWidgets import QGraphicsSceneMouseEvent
 from journey_editor.canvas.gesture import PressThenDrag
 from journey_editor.canvas.items import LaneHeaderItem, StageHeaderItem
 from journey_editor.canvas.paint import DRAG_Z
+from journey_editor.canvas.zones import LANES_FOLLOW_ZONES
 from journey_editor.layout.locate import Slot
 
 if TYPE_CHECKING:
@@ -34,6 +36,7 @@ class HeaderDrag(PressThenDrag):
         self._start = item.pos()
         self._z = item.zValue()
         self._slot: Slot | None = None
+        self._fixed = isinstance(item, LaneHeaderItem) and scene.layout_mode.blueprint
 
     def clicked(self) -> None:
         item = self._item
@@ -43,9 +46,14 @@ class HeaderDrag(PressThenDrag):
             self._scene.focus_on("lane", item.box.lane_id)
 
     def begin(self) -> None:
-        self._item.setZValue(DRAG_Z)
+        if self._fixed:
+            self._scene.notice.emit(LANES_FOLLOW_ZONES)
+        else:
+            self._item.setZValue(DRAG_Z)
 
     def drag_to(self, pos: QPointF) -> None:
+        if self._fixed:
+            return
         delta = pos - self.origin
         locator = self._scene.locator
         if isinstance(self._item, StageHeaderItem):

@@ -40,14 +40,9 @@ from journey_editor.canvas.lod import Overview
 from journey_editor.canvas.measure import QtTextMeasure
 from journey_editor.canvas.sync import MapItems
 from journey_editor.canvas.title_editor import InlineEditor, InPlaceEditing
+from journey_editor.canvas.zones import JOURNEY_GRID, LayoutMode
 from journey_editor.document import JourneyDocument
-from journey_editor.layout import (
-    DEFAULT_STYLE,
-    FontRole,
-    JourneyLayout,
-    LayoutCache,
-    layout_journey,
-)
+from journey_editor.layout import DEFAULT_STYLE, FontRole, JourneyLayout, LayoutCache
 from journey_editor.layout.locate import GridLocator
 from journey_editor.model import CardKind, JourneyError
 
@@ -65,8 +60,12 @@ class JourneyScene(GraphicsScene):
     error = Signal(str)
     # What a gesture did that is not in plain sight ("Selected 2 pain points ..."): one line.
     notice = Signal(str)
+    layout_mode_changed = Signal()  # now shown as the journey grid, or as a blueprint
 
-    def __init__(self, document: JourneyDocument, parent: QObject | None = None) -> None:
+    def __init__(
+        self, document: JourneyDocument, parent: QObject | None = None,
+        mode: LayoutMode = JOURNEY_GRID,
+    ) -> None:
         super().__init__(parent=parent)
         # A spatial index pays on every move: an edit that shifts a lane down re-indexes each
         # card below it. Without one, a hit test scans the items in C++, well within a click.
@@ -78,6 +77,7 @@ class JourneyScene(GraphicsScene):
         self.fonts: dict[FontRole, QFont] = {role: self.measure.font(role) for role in FontRole}
         # Measured card texts and stacked lanes, kept so that laying out again is arithmetic.
         self._layout_cache = LayoutCache()
+        self._mode = mode
         self.layout: JourneyLayout = self._lay_out()
         self.locator = GridLocator(self.layout, self.style)
         self._items = MapItems(self, self.fonts, self.layout)
@@ -139,6 +139,18 @@ class JourneyScene(GraphicsScene):
     def edge_scrolling(self) -> tuple[bool, bool]:
         """Whether the view should scroll (x, y) when the pointer nears its edges."""
         return (False, False) if self._gesture is None else self._gesture.SCROLLS_AT_EDGES
+
+    @property
+    def layout_mode(self) -> LayoutMode:
+        return self._mode
+
+    def set_layout_mode(self, blueprint: bool, emotion_line: bool = True) -> None:
+        """Show the map as its journey grid, or as a service blueprint (``LayoutMode``)."""
+        mode = LayoutMode(blueprint, emotion_line)
+        if mode != self._mode:
+            self._mode = mode
+            self.refresh()
+            self.layout_mode_changed.emit()
 
     def map_rect(self) -> QRectF:
         """The map itself, without the margin around it."""
@@ -445,7 +457,7 @@ class JourneyScene(GraphicsScene):
     # Inner workings -----------------------------------------------------------------------------
 
     def _lay_out(self) -> JourneyLayout:
-        return layout_journey(
+        return self._mode.lay_out(
             self.document.journey, self.measure, self.style, self._layout_cache
         )
 

@@ -33,6 +33,7 @@ from journey_editor.canvas.paint import (
     Fonts,
     qrect,
 )
+from journey_editor.canvas.zones import ZoneItems
 from journey_editor.layout import JourneyLayout
 from journey_editor.model import Link
 
@@ -51,6 +52,7 @@ class MapItems:
         self.grid = self._add(GridItem(layout), GRID_Z)
         self.corner = self._add(CornerItem(layout.corner, fonts), CORNER_Z)
         self.overview = self._add(Overview(), OVERVIEW_Z)
+        self.zones = ZoneItems(scene, fonts)  # a service blueprint's; none on the grid
         # Where the view's top-left corner is on the map: headers stay below and right of it.
         self._pin = (0.0, 0.0)
 
@@ -61,6 +63,7 @@ class MapItems:
         self._sync_cards(layout)
         self._sync_headers(layout)
         self._sync_links(layout, links)
+        self.zones.apply(layout)
         self.pin(*self._pin)
 
     def pin(self, left: float, top: float) -> None:
@@ -71,6 +74,7 @@ class MapItems:
         edge_top = max(top, 0.0) + self.corner.boundingRect().height()
         for lane in self.lanes.values():
             lane.keep_name_below(edge_top)
+        self.zones.pin(left)
 
     def _sync_cards(self, layout: JourneyLayout) -> None:
         cards, boxes = self.cards, layout.cards
@@ -123,6 +127,12 @@ class MapItems:
                 line.set_curve(curve)
 
     def _sync_links(self, layout: JourneyLayout, links: Mapping[str, Link]) -> None:
+        # A blueprint without its emotion line leaves out the cards of emotions lanes.
+        cards = layout.cards
+        links = {
+            link_id: link for link_id, link in links.items()
+            if link.source_id in cards and link.target_id in cards
+        }
         self._drop_gone(self.links, links)
         for link_id, link in links.items():
             item = self.links.get(link_id)

@@ -7,6 +7,8 @@ and the exports alike.
 
 from __future__ import annotations
 
+from collections.abc import Mapping, Sequence
+
 from journey_editor.layout.boxes import (
     CardBox,
     CellBox,
@@ -34,13 +36,23 @@ def layout_journey(
     measure: TextMeasure,
     style: GridStyle = DEFAULT_STYLE,
     cache: LayoutCache | None = None,
+    *,
+    lanes: Sequence[Lane] | None = None,
+    space_above: Mapping[int, float] | None = None,
 ) -> JourneyLayout:
     """Every rectangle of the journey grid, with all text wrapped by ``measure``.
 
     Pass the same ``cache`` to every layout of a map being edited: cards whose text did not
     change are not measured again, and lanes whose cards did not change not stacked again.
+
+    Another layout of the same map (the service blueprint) gives ``lanes``, the rows to lay
+    out in their order (the cards of lanes left out are left out too), and ``space_above``,
+    room kept free above the row of that number; the number ``len(lanes)`` is room below
+    the last row.
     """
     cache = LayoutCache() if cache is None else cache
+    lanes = journey.lanes if lanes is None else lanes
+    space_above = {} if space_above is None else space_above
     cache.start_layout(measure, style)
     columns = {stage.id: index for index, stage in enumerate(journey.stages)}
     left = style.lane_header_width
@@ -57,6 +69,7 @@ def layout_journey(
     )
 
     # Each card as a Row (see layout/lanes.py), written out here: this loop runs per card.
+    # Rows of every lane, even those left out, so that it needs no test per card.
     rows: dict[str, list[Row]] = {lane.id: [] for lane in journey.lanes}
     for card in journey.cards.values():
         rows[card.lane_id].append((
@@ -65,14 +78,15 @@ def layout_journey(
         ))
 
     cell_cards: dict[tuple[str, str], tuple[str, ...]] = {
-        (stage.id, lane.id): () for lane in journey.lanes for stage in journey.stages
+        (stage.id, lane.id): () for lane in lanes for stage in journey.stages
     }
     lane_headers: list[LaneHeaderBox] = []
     cells: dict[tuple[str, str], CellBox] = {}
     cards: dict[str, CardBox] = {}
     curves: list[EmotionCurve] = []
     top = header_height
-    for lane_index, lane in enumerate(journey.lanes):
+    for lane_index, lane in enumerate(lanes):
+        top += space_above.get(lane_index, 0.0)
         band = style.emotion_band_height if lane.kind is LaneKind.EMOTIONS else 0.0
         card_top = top + band + style.cell_padding
         stacked = cache.stack_lane(lane.id, rows[lane.id], len(columns), left, card_top, style)
@@ -111,6 +125,7 @@ def layout_journey(
                 max(title.rect.bottom, caption.rect.bottom) + SCALE_CLEARANCE, measure, style,
             ))
         top += height
+    top += space_above.get(len(lanes), 0.0)
 
     stage_headers = tuple(
         StageHeaderBox(

@@ -47,6 +47,8 @@ class GridLocator:
         self._left = layout.corner.right
         self._top = layout.corner.bottom
         self._lane_tops = [header.rect.y for header in layout.lane_headers]
+        # A blueprint leaves room between lanes (zone titles, the lines between zones).
+        self._lane_bottoms = [header.rect.bottom for header in layout.lane_headers]
         self._lane_middles = [header.rect.y + header.rect.h / 2 for header in layout.lane_headers]
         self._card_tops = {
             header.lane_id: header.rect.y + style.cell_padding for header in layout.lane_headers
@@ -94,7 +96,7 @@ class GridLocator:
         row = bisect_right(self._lane_tops, y) - 1
         if clamp and count:
             return min(count - 1, max(0, row))
-        return row if 0 <= row < count and y < self.layout.height else None
+        return row if 0 <= row < count and y < self._lane_bottoms[row] else None
 
 
 class DropFinder:

@@ -35,6 +35,11 @@ class GridStyle:
     emotion_band_height: float = 200.0
     emotion_band_padding: float = 24.0  # keeps the extreme scores' dots and labels inside
 
+    # A service blueprint: a slim strip naming each zone above its lanes, and a gap of its
+    # own for each line between zones, so that the line's name never covers a card.
+    zone_title_height: float = 26.0
+    zone_line_gap: float = 30.0
+
     fonts: FontTable = field(default_factory=lambda: DEFAULT_FONTS, hash=False)
 
     @property

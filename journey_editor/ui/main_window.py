@@ -16,9 +16,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from journey_editor.canvas import JourneyScene, MapView
+from journey_editor.canvas import JourneyScene, LayoutMode, MapView
 from journey_editor.document import JourneyDocument
-from journey_editor.model import Journey
+from journey_editor.model import Journey, JourneyKind
 from journey_editor.ui.actions import make_action
 from journey_editor.ui.edit_actions import EditActions
 from journey_editor.ui.file_actions import FileActions
@@ -52,7 +52,9 @@ class MainWindow(QMainWindow):
         self.editor = editor
         self._shown_once = False
 
-        self.scene = JourneyScene(document, parent=self)
+        # A service blueprint opens as one; any map can be switched (View → Service blueprint).
+        blueprint = document.journey.kind is JourneyKind.SERVICE_BLUEPRINT
+        self.scene = JourneyScene(document, parent=self, mode=LayoutMode(blueprint=blueprint))
         self.view = MapView(self.scene)
         self.map_header = MapHeader()
         central = QWidget()
@@ -130,10 +132,45 @@ class MainWindow(QMainWindow):
         ):
             view_menu.addAction(action)
         view_menu.addSeparator()
+        self.blueprint_action = make_action(self, "Service &blueprint", "Ctrl+B", self._relay_out)
+        self.blueprint_action.setStatusTip(
+            "Lanes grouped into zones, with the lines of interaction, visibility and internal "
+            "interaction"
+        )
+        self.emotion_line_action = make_action(
+            self, "&Emotion line in blueprint", None, self._relay_out
+        )
+        for action in (self.blueprint_action, self.emotion_line_action):
+            action.setCheckable(True)
+            view_menu.addAction(action)
+        self._show_layout_mode()
+        self.scene.layout_mode_changed.connect(self._show_layout_mode)
+        view_menu.addSeparator()
         for dock in (self.palette_dock, self.properties_dock, self.history_dock):
             view_menu.addAction(dock.toggleViewAction())
 
     # What the window shows -----------------------------------------------------------------
+
+    @property
+    def blueprint_view(self) -> bool:
+        """Whether the map is shown as a service blueprint (else as its journey grid)."""
+        return self.scene.layout_mode.blueprint
+
+    @property
+    def blueprint_emotion_line(self) -> bool:
+        """Whether the blueprint view shows the emotion line (its emotions lanes)."""
+        return self.scene.layout_mode.emotion_line
+
+    def _relay_out(self) -> None:
+        self.scene.set_layout_mode(
+            self.blueprint_action.isChecked(), self.emotion_line_action.isChecked()
+        )
+
+    def _show_layout_mode(self) -> None:
+        mode = self.scene.layout_mode
+        self.blueprint_action.setChecked(mode.blueprint)
+        self.emotion_line_action.setChecked(mode.emotion_line)
+        self.emotion_line_action.setEnabled(mode.blueprint)
 
     def commit_typing(self) -> None:
         """Commit what is being typed (a title in place, a field of the panel), so a save, a
