@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import os
 import sqlite3
 import subprocess
 import sys
@@ -162,6 +163,10 @@ def test_import_of_bad_json_names_the_line(tmp_path: Path, capsys) -> None:
             "folder {tmp}/nowhere does not",
         ),
         (["export", "{tmp}/s.journey", "-o", "{tmp}/a.docx"], "cannot export to '.docx'"),
+        (["export", "{tmp}/s.journey", "-o", "{tmp}/a.pdf", "--page", "B5"], "got 'B5'"),
+        (["export", "{tmp}/s.journey", "-o", "{tmp}/a.png", "--dpi", "5"], "between 24 and 600"),
+        (["export", "{tmp}/s.journey", "-o", "{tmp}/a.pdf", "--layout", "cube"], "invalid choice"),
+        (["export", "{tmp}/s.journey", "-o", "{tmp}/a.png", "--dpi", "lots"], "invalid float"),
         (["import", "{tmp}/in.json", "-o", "{tmp}/nowhere/b.journey"], "folder {tmp}/nowhere does"),
         (["import", "{tmp}/in.txt", "-o", "{tmp}/b.journey"], "cannot import from '.txt'"),
         (["import", "{tmp}/in.json", "-o", "{tmp}/s.journey"], "already exists (add --force"),
@@ -223,3 +228,40 @@ def test_a_csv_s_name_titles_its_map_within_the_limits(
     assert run(capsys, "import", source, "-o", tmp_path / "out.journey")[0] == 0
     info = json.loads(run(capsys, "info", tmp_path / "out.journey", "--json")[1])
     assert info["title"] == title
+
+
+def test_every_export_of_the_done_when_list_works(tmp_path: Path, capsys) -> None:
+    sample = tmp_path / "sample.journey"
+    run(capsys, "new", sample, "--template", "sample")
+    exports = {
+        "map.pdf": [], "blueprint.pdf": ["--layout", "blueprint"], "poster.pdf": ["--page", "tile"],
+        "map.svg": [], "map.csv": [], "map.mmd": [], "a4.pdf": ["--page", "a4"],
+        "blueprint.svg": ["--layout", "blueprint", "--no-emotion-line"],
+    }
+    for name, options in exports.items():
+        code, _, err = run(capsys, "export", sample, "-o", tmp_path / name, *options)
+        assert code == 0, name
+        if name == "a4.pdf":  # the whole sample on A4 is small print, and the user is told
+            assert err.startswith("journey-editor: note: on A4 the map's text is only 3.7 pt")
+        else:
+            assert err == "", name
+    assert (tmp_path / "map.pdf").read_bytes().startswith(b"%PDF-")
+    assert b"<svg" in (tmp_path / "map.svg").read_bytes()[:400]
+    assert (tmp_path / "map.csv").read_text(encoding="utf-8").startswith("stage,lane,")
+    assert (tmp_path / "map.mmd").read_text(encoding="utf-8").startswith("journey")
+
+
+def test_a_png_is_drawn_by_a_fresh_process_with_no_display(tmp_path: Path, capsys) -> None:
+    sample = tmp_path / "sample.journey"
+    run(capsys, "new", sample, "--template", "sample")
+    environment = {key: value for key, value in os.environ.items()
+                   if key not in ("DISPLAY", "WAYLAND_DISPLAY", "QT_QPA_PLATFORM")}
+    command = [str(Path(sys.executable).with_name("journey-editor")), "export", str(sample),
+               "-o", str(tmp_path / "map.png"), "--dpi", "48"]
+    done = subprocess.run(command, capture_output=True, text=True, timeout=120, check=False,
+                          env=environment)
+    assert (done.returncode, done.stderr) == (0, "")
+    header = (tmp_path / "map.png").read_bytes()[:24]
+    assert header[:8] == b"\x89PNG\r\n\x1a\n"
+    width, height = int.from_bytes(header[16:20], "big"), int.from_bytes(header[20:24], "big")
+    assert (width, height) == (935, 1283)  # the sample's 1870 × 2566 map pixels at half size
