@@ -36,11 +36,11 @@ FIT_SIZES = (PageSize.A4, PageSize.A3, PageSize.A2, PageSize.A1, PageSize.A0)
 # the size of small print in a report. "fit" picks the smallest page that reaches it.
 READABLE_BODY_POINTS = 6.0
 BODY_PIXELS = 13.0
-MARGIN = 12 * mm
+MARGIN: float = 12 * mm
 TITLE_BLOCK = 46.0  # points above the map on the first page
 # A poster prints at the screen's size: one map pixel is 1/96 inch, 0.75 point.
 POSTER_SCALE = 0.75
-OVERLAP = 10 * mm
+OVERLAP: float = 10 * mm
 
 TITLE = Style(18, bold=True)
 SUBTITLE = Style(9, colour="#45525F")

@@ -14,7 +14,7 @@ from journey_editor.export.pdf_text import PageText, Style
 from journey_editor.model import CardKind, Journey, Level
 from journey_editor.model.emotions import feeling, pain_points_of_stage
 
-MARGIN = 18 * mm
+MARGIN: float = 18 * mm
 HEADING = Style(16, bold=True)
 SUBHEADING = Style(12, bold=True)
 BODY = Style(9.5)

@@ -28,7 +28,7 @@ _ADLER_BASE = 65521
 class Pixels:
     """Rows of 8-bit RGB (or RGBA when ``alpha``) pixels, ``stride`` bytes apart."""
 
-    data: memoryview | bytes
+    data: bytes | bytearray | memoryview
     width: int
     height: int
     stride: int
