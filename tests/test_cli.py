@@ -167,6 +167,7 @@ def test_import_of_bad_json_names_the_line(tmp_path: Path, capsys) -> None:
         (["export", "{tmp}/s.journey", "-o", "{tmp}/a.png", "--dpi", "5"], "between 24 and 600"),
         (["export", "{tmp}/s.journey", "-o", "{tmp}/a.pdf", "--layout", "cube"], "invalid choice"),
         (["export", "{tmp}/s.journey", "-o", "{tmp}/a.png", "--dpi", "lots"], "invalid float"),
+        (["export", "{tmp}/s.journey", "-o", "{tmp}/" + "a" * 300 + ".pdf"], "File name too long"),
         (["import", "{tmp}/in.json", "-o", "{tmp}/nowhere/b.journey"], "folder {tmp}/nowhere does"),
         (["import", "{tmp}/in.txt", "-o", "{tmp}/b.journey"], "cannot import from '.txt'"),
         (["import", "{tmp}/in.json", "-o", "{tmp}/s.journey"], "already exists (add --force"),
@@ -265,3 +266,11 @@ def test_a_png_is_drawn_by_a_fresh_process_with_no_display(tmp_path: Path, capsy
     assert header[:8] == b"\x89PNG\r\n\x1a\n"
     width, height = int.from_bytes(header[16:20], "big"), int.from_bytes(header[20:24], "big")
     assert (width, height) == (935, 1283)  # the sample's 1870 × 2566 map pixels at half size
+
+
+def test_a_name_near_the_file_system_s_limit_is_written(tmp_path: Path, capsys) -> None:
+    sample = tmp_path / "s.journey"
+    run(capsys, "new", sample, "--template", "sample")
+    long_name = "地図" * 40 + ".csv"  # 244 bytes of the 255 a name may have
+    assert run(capsys, "export", sample, "-o", tmp_path / long_name) == (0, "", "")
+    assert sorted(path.name for path in tmp_path.iterdir()) == sorted([long_name, "s.journey"])

@@ -129,7 +129,8 @@ def test_a_file_name_comes_from_the_title() -> None:
     assert file_name_for("Q3: onboarding / web") == "Q3 onboarding web"
     assert file_name_for('.hidden "map"') == 'hidden map'
     assert file_name_for("???") == "map"
-    assert len(file_name_for("x" * 500)) == 100
+    assert len(file_name_for("x" * 500)) == 120
+    assert len(file_name_for("地図" * 60).encode("utf-8")) == 120  # bytes, not characters
 
 
 def test_options_are_enabled_for_the_formats_that_use_them(

@@ -80,3 +80,12 @@ def test_bad_json_is_refused_with_where_and_why(text: str, message: str) -> None
     with pytest.raises(JourneyError, match=message) as refused:
         journey_from_json(text)
     assert "\n" not in str(refused.value)
+
+
+def test_half_of_a_utf16_pair_is_refused_with_its_place(sample: Journey) -> None:
+    """JSON's "\\ud800" makes a string no file or export can write: refused on reading."""
+    text = journey_to_json(sample).replace(
+        "Looks for a tool", "Looks \\ud800 for a tool"
+    )
+    with pytest.raises(JourneyError, match=r"cards\[0\]: card title contains a broken character"):
+        journey_from_json(text)

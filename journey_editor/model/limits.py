@@ -36,6 +36,14 @@ def check_text(what: str, value: object, limit: int, *, required: bool = False) 
         raise JourneyError(f"{what} is {len(value):,} characters long; the limit is {limit:,}")
     if "\x00" in value:
         raise JourneyError(f"{what} contains a NUL character")
+    if not value.isascii():
+        try:
+            value.encode("utf-8")
+        except UnicodeEncodeError as error:
+            # Half of a UTF-16 pair, which JSON's "\ud800" escapes can make: no file or
+            # form can write it.
+            code = ord(value[error.start])
+            raise JourneyError(f"{what} contains a broken character (U+{code:04X})") from None
 
 
 def check_texts(what: str, values: object, limit: int) -> None:

@@ -24,7 +24,9 @@ def atomic_write(target: Path, fill: Callable[[Path], None]) -> None:
     """
     target = Path(target)
     check_writable_target(target)
-    temporary = target.with_name(f".{target.name}.{uuid.uuid4().hex[:8]}.tmp")
+    # Named after the target to explain a leftover, but short: the target's own name may be
+    # near the file system's limit of 255 bytes.
+    temporary = target.with_name(f".{target.stem[:24]}.{uuid.uuid4().hex[:8]}.tmp")
     try:
         fill(temporary)
         _flush(temporary)
@@ -34,7 +36,7 @@ def atomic_write(target: Path, fill: Callable[[Path], None]) -> None:
         raise JourneyError(f"cannot write {target}: {error.strerror or error}") from None
     finally:
         for leftover in (temporary, temporary.with_name(temporary.name + "-journal")):
-            with contextlib.suppress(FileNotFoundError):
+            with contextlib.suppress(OSError):
                 leftover.unlink()
 
 
@@ -48,12 +50,15 @@ def write_text_atomically(target: Path, text: str) -> None:
 def check_writable_target(target: Path) -> None:
     """Refuse, before any work is done, a target that can never be written."""
     folder = target.parent
-    if not folder.exists():
-        raise JourneyError(f"cannot write {target}: the folder {folder} does not exist")
-    if not folder.is_dir():
-        raise JourneyError(f"cannot write {target}: {folder} is not a folder")
-    if target.is_dir():
-        raise JourneyError(f"cannot write {target}: it is a folder")
+    try:
+        if not folder.exists():
+            raise JourneyError(f"cannot write {target}: the folder {folder} does not exist")
+        if not folder.is_dir():
+            raise JourneyError(f"cannot write {target}: {folder} is not a folder")
+        if target.is_dir():
+            raise JourneyError(f"cannot write {target}: it is a folder")
+    except OSError as error:  # a name too long, a folder that cannot be looked into
+        raise JourneyError(f"cannot write {target}: {error.strerror or error}") from None
 
 
 def _flush(path: Path) -> None:

@@ -33,14 +33,17 @@ if TYPE_CHECKING:
 
 SHOW_PROGRESS_AFTER_MS = 400
 PROGRESS_STEPS = 1000
-NAME_MAX = 100
+NAME_BYTES = 120  # room for a suffix and a "(2)" well within the 255 bytes a name may have
 # Characters one file system or another refuses in a name, and control characters.
 UNSAFE_IN_NAMES = re.compile(r'[\x00-\x1f\x7f/\\:*?"<>|]+')
 
 
 def file_name_for(title: str) -> str:
     """A file name, without suffix, from a map's title: 'Q3: onboarding' -> 'Q3 onboarding'."""
-    name = " ".join(UNSAFE_IN_NAMES.sub(" ", title).split())[:NAME_MAX]
+    name = " ".join(UNSAFE_IN_NAMES.sub(" ", title).split())
+    # File systems count a name's bytes, not its characters: 80 Japanese characters are 240.
+    while len(name.encode("utf-8")) > NAME_BYTES:
+        name = name[:-1]
     return name.strip(" .") or "map"  # a leading dot would hide the file
 
 
