@@ -87,8 +87,13 @@ def test_without_a_cjk_font_the_report_names_the_characters(
 ) -> None:
     monkeypatch.setattr(export_fonts, "_fallback_paths", lambda: ())
     report = export_journey(with_cards(sample, [SCRIPTS["japanese"]]), tmp_path / "m.pdf")
-    assert len(report.notes) == 1
-    assert "予" in report.notes[0] and "fonts-ipafont-gothic" in report.notes[0]
+    japanese = sorted(set(SCRIPTS["japanese"]))
+    assert report.notes == [
+        f"{len(japanese)} characters are in none of the fonts the export uses (DejaVuSans) "
+        f"and may show as boxes: " + " ".join(f"{c} (U+{ord(c):04X})" for c in japanese[:8])
+        + "; for Chinese, Japanese or Korean, install fonts-ipafont-gothic or "
+        "fonts-droid-fallback"
+    ]
 
 
 def test_markup_in_cards_is_shown_as_text_and_embeds_nothing(
@@ -175,3 +180,33 @@ def test_a_cancelled_export_leaves_the_target_as_it_was(
     assert target.read_bytes() == b"the old file"
     assert sorted(path.name for path in tmp_path.iterdir()) == ["map.pdf"]
     assert calls == sorted(calls)
+
+
+def test_every_character_of_every_card_is_in_the_pdf_even_past_the_map_s_four_lines(
+    sample: Journey, tmp_path: Path
+) -> None:
+    """The map shows four lines of a body; the index of cards holds all of every card."""
+    body = " ".join(f"word{number}" for number in range(121))
+    journey = with_cards(sample, ["A card with a long body"], body=body)
+    card = next(card for card in journey.cards.values() if card.title.startswith("A card with"))
+    card.owner, card.actors = "Research team", ["Maya", "Accountant"]
+    target = tmp_path / "long.pdf"
+    export_journey(journey, target)
+    text = squeezed(pdf_text(target))
+    assert squeezed(body) in text
+    assert squeezed("owner: Research team") in text and squeezed("actors: Maya, Accountant") in text
+    for sample_card in sample.cards.values():
+        assert squeezed(sample_card.body) in text, sample_card.title
+        for evidence in sample_card.evidence:
+            assert squeezed(evidence.summary) in text
+
+
+def test_characters_that_show_nothing_are_left_out_as_on_screen(
+    sample: Journey, tmp_path: Path
+) -> None:
+    """A soft hyphen, direction isolates from a chat app, a bell: nothing to draw, no note."""
+    title = "Kunden\u00adzufriedenheit \u2066sinkt\u2069 \x07heute"
+    target = tmp_path / "invisible.pdf"
+    report = export_journey(with_cards(sample, [title]), target)
+    assert report.notes == []
+    assert "Kundenzufriedenheitsinktheute" in squeezed(pdf_text(target))

@@ -20,6 +20,7 @@ from journey_editor.canvas.paint import (
     SELECTION,
     Fonts,
     colour,
+    dash_pattern,
     draw_block,
     qrect,
     score_colour,
@@ -124,7 +125,9 @@ class EmotionLineItem(QGraphicsItem):
         self._shown: EmotionCurve | None = None
         # Faint rules at each score, so a point's score can be read across the map.
         self.rules = pg.PlotCurveItem(pen=_pen(RULES, 1.0), connect="pairs")
-        self.neutral = pg.PlotCurveItem(pen=_pen(NEUTRAL, look.NEUTRAL_WIDTH, Qt.PenStyle.DashLine))
+        neutral = _pen(NEUTRAL, look.NEUTRAL_WIDTH)
+        neutral.setDashPattern(dash_pattern(look.NEUTRAL_WIDTH))
+        self.neutral = pg.PlotCurveItem(pen=neutral)
         self.shade = pg.PlotCurveItem(pen=None, brush=QBrush(SHADE), fillLevel=0.0)
         self.line = pg.PlotCurveItem(pen=_pen(LINE, look.EMOTION_LINE_WIDTH), antialias=True)
         self.ring = pg.ScatterPlotItem(pxMode=False, antialias=True)

@@ -68,6 +68,11 @@ class CardLook:
     outline: QPen
 
 
+def dash_pattern(width: float) -> list[float]:
+    """The shared dash (look.DASH, in map pixels) in the units Qt counts: pen widths."""
+    return [length / width for length in look.DASH]
+
+
 @cache
 def card_look(kind: CardKind) -> CardLook:
     """The look of each card kind, built once from the shared cue table."""
@@ -76,7 +81,7 @@ def card_look(kind: CardKind) -> CardLook:
     width = look.BOLD_OUTLINE_WIDTH if cue.outline is Outline.BOLD else look.CARD_OUTLINE_WIDTH
     outline = QPen(accent, width)
     if cue.outline is Outline.DASHED:
-        outline.setStyle(Qt.PenStyle.DashLine)
+        outline.setDashPattern(dash_pattern(width))
     return CardLook(QBrush(QColor(cue.fill)), accent, outline)
 
 

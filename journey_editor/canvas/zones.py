@@ -19,7 +19,15 @@ from PySide6.QtCore import QLineF, QRectF
 from PySide6.QtGui import QPainter, QPen
 from PySide6.QtWidgets import QGraphicsItem, QGraphicsScene, QStyleOptionGraphicsItem, QWidget
 
-from journey_editor.canvas.paint import GRID_Z, SOFT_INK, Fonts, colour, draw_block, qrect
+from journey_editor.canvas.paint import (
+    GRID_Z,
+    SOFT_INK,
+    Fonts,
+    colour,
+    dash_pattern,
+    draw_block,
+    qrect,
+)
 from journey_editor.layout import (
     GridStyle,
     JourneyLayout,
@@ -42,7 +50,6 @@ LANES_FOLLOW_ZONES = (
 # rows (the exports draw them across rows only), and under everything else.
 GUTTER_Z, ZONE_Z = GRID_Z + 0.25, GRID_Z + 0.5
 PAPER, ZONE_FILL, ZONE_LINE = colour(look.PAPER), colour(look.ZONE_FILL), colour(look.ZONE_LINE)
-DASH = (5.0, 4.0)  # map pixels, as the exports dash the lines
 Key = TypeVar("Key", bound=Hashable)
 Item = TypeVar("Item", bound=QGraphicsItem)
 Box = TypeVar("Box")
@@ -143,7 +150,7 @@ class ZoneLineItem(_PinnedText):
         self, painter: QPainter, option: QStyleOptionGraphicsItem, widget: QWidget | None = None
     ) -> None:
         pen = QPen(ZONE_LINE, look.ZONE_LINE_WIDTH)
-        pen.setDashPattern([length / look.ZONE_LINE_WIDTH for length in DASH])
+        pen.setDashPattern(dash_pattern(look.ZONE_LINE_WIDTH))
         painter.setPen(pen)
         y = self.line.y
         painter.drawLine(QLineF(0.0, y, self._bounds.width(), y))

@@ -62,6 +62,12 @@ class ExportCancelled(Exception):
     """The user stopped the export; nothing was written."""
 
 
+def go_on(progress: Progress, share: float) -> None:
+    """Tell ``progress`` how far the export is; stop it if the user asked."""
+    if not progress(share):
+        raise ExportCancelled
+
+
 @dataclass
 class ExportReport:
     """What a finished export wants the user to know: pages written, characters no font on

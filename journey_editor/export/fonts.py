@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import math
 import struct
+import unicodedata
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from functools import cache
@@ -39,7 +40,9 @@ FALLBACK_FILES = (
     "DroidSansFallbackFull.ttf",  # fonts-droid-fallback: Chinese, Japanese, Korean
     "NanumGothic.ttf",  # fonts-nanum: Korean
 )
-INSTALL_HINT = "install fonts-ipafont-gothic or fonts-droid-fallback to draw them"
+INSTALL_HINT = (
+    "for Chinese, Japanese or Korean, install fonts-ipafont-gothic or fonts-droid-fallback"
+)
 
 
 @dataclass(frozen=True, slots=True)
@@ -100,6 +103,11 @@ def _fallback_paths() -> tuple[Path, ...]:
     return tuple(dict.fromkeys(path.resolve() for path in found if path is not None))
 
 
+def _invisible(character: str) -> bool:
+    """Format and control characters: nothing to draw."""
+    return unicodedata.category(character) in ("Cc", "Cf")
+
+
 class ExportFonts:
     """The faces of every font role, with fallbacks, and what no face on this machine has."""
 
@@ -127,27 +135,34 @@ class ExportFonts:
         return self._main[role]
 
     def runs(self, text: str, role: FontRole) -> Iterator[tuple[Face, str]]:
-        """``text`` cut into runs that one face each can draw, in order."""
+        """``text`` cut into runs that one face each can draw, in order; characters that
+        show nothing (a soft hyphen, direction marks, controls) left out, as Qt leaves them."""
         main = self._main[role]
-        if all(ord(character) in main.characters for character in text):
+        if text.isascii() and text.isprintable():
             yield main, text
             return
-        start, current = 0, main
-        for index, character in enumerate(text):
+        run: list[str] = []
+        current = main
+        for character in text:
+            if character == "\t":
+                character = " "
+            elif _invisible(character):
+                continue
             face = self._face_for(character, main)
-            if face is not current:
-                if index > start:
-                    yield current, text[start:index]
-                start, current = index, face
-        if len(text) > start:
-            yield current, text[start:]
+            if face is not current and run:
+                yield current, "".join(run)
+                run = []
+            current = face
+            run.append(character)
+        if run:
+            yield current, "".join(run)
 
     def _face_for(self, character: str, main: Face) -> Face:
         key = (character, main.name)
         face = self._face_of.get(key)
         if face is None:
             code = ord(character)
-            if code in main.characters or character.isspace():
+            if code in main.characters or character.isspace():  # any space: the main font's
                 face = main
             else:
                 face = next((f for f in self.fallbacks if code in f.characters), None)
@@ -179,10 +194,13 @@ class ExportFonts:
     def missing_note(self) -> str | None:
         if not self.missing:
             return None
-        shown = "".join(sorted(self.missing)[:12])
+        shown = " ".join(f"{character} (U+{ord(character):04X})"
+                         for character in sorted(self.missing)[:8])
+        tried = ", ".join(face.name.removeprefix("JourneyEditor-")
+                          for face in (self._main[FontRole.CARD_BODY], *self.fallbacks))
         return (
-            f"{len(self.missing)} characters have no font on this machine and show as "
-            f"boxes ({shown}); {INSTALL_HINT}"
+            f"{len(self.missing)} characters are in none of the fonts the export uses "
+            f"({tried}) and may show as boxes: {shown}; {INSTALL_HINT}"
         )
 
 

@@ -14,7 +14,7 @@ from collections.abc import Sequence
 from functools import cache
 from pathlib import Path as FilePath
 
-from PySide6.QtCore import QPointF, QRectF, Qt
+from PySide6.QtCore import QLoggingCategory, QPointF, QRectF, Qt
 from PySide6.QtGui import (
     QBrush,
     QColor,
@@ -64,6 +64,9 @@ def ensure_gui_application() -> QGuiApplication:
     headless = not (os.environ.get("DISPLAY") or os.environ.get("WAYLAND_DISPLAY"))
     if headless and sys.platform not in ("win32", "darwin"):
         os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+    # Qt warns on stderr for each script whose shaping data it lacks (measured: 105 lines for
+    # a map in Devanagari); the command line shows one line per problem, so quiet them.
+    QLoggingCategory.setFilterRules("qt.text.font.*=false")
     _application = QGuiApplication(sys.argv[:1] or ["journey-editor"])
     return _application
 

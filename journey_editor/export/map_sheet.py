@@ -25,8 +25,6 @@ from journey_editor.layout.arrows import arrow
 from journey_editor.layout.look import feeling_face
 from journey_editor.model import Journey
 
-DASH = (5.0, 4.0)  # a dashed outline or line, in map pixels
-
 
 def map_sheet(journey: Journey, layout: JourneyLayout, fonts: ExportFonts) -> Sheet:
     """Every shape of ``layout`` (a layout of ``journey``), in painting order."""
@@ -82,7 +80,7 @@ class _SheetPainter:
             add(line(Point(row.x, row.bottom), Point(row.right, row.bottom), rule))
 
     def zones(self, layout: JourneyLayout) -> None:
-        pen = Pen(look.ZONE_LINE, look.ZONE_LINE_WIDTH, DASH)
+        pen = Pen(look.ZONE_LINE, look.ZONE_LINE_WIDTH, look.DASH)
         for zone_line in layout.zone_lines:
             self.sheet.add(line(Point(0.0, zone_line.y), Point(layout.width, zone_line.y), pen))
             label = zone_line.label
@@ -118,7 +116,7 @@ class _SheetPainter:
             add(Path(first, (*curve.shade[1:], Point(last.x, curve.neutral_y),
                              Point(first.x, curve.neutral_y)), fill=look.SHADE, closed=True))
         add(line(Point(band.x, curve.neutral_y), Point(band.right, curve.neutral_y),
-                 Pen(look.NEUTRAL, look.NEUTRAL_WIDTH, DASH)))
+                 Pen(look.NEUTRAL, look.NEUTRAL_WIDTH, look.DASH)))
         if len(curve.path) > 1:
             add(Path(curve.path[0], curve.path[1:],
                      pen=Pen(look.EMOTION_LINE, look.EMOTION_LINE_WIDTH, round_cap=True)))
@@ -145,7 +143,7 @@ class _SheetPainter:
         cue = CARD_CUES[card.kind]
         width = (look.BOLD_OUTLINE_WIDTH if cue.outline is Outline.BOLD
                  else look.CARD_OUTLINE_WIDTH)
-        pen = Pen(cue.accent, width, DASH if cue.outline is Outline.DASHED else ())
+        pen = Pen(cue.accent, width, look.DASH if cue.outline is Outline.DASHED else ())
         rect = card.rect
         paper = Rect(rect.x + 0.5, rect.y + 0.5, rect.w - 1.0, rect.h - 1.0)
         self.sheet.add(Box(paper, cue.fill, pen, look.CARD_RADIUS))

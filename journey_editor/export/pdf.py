@@ -20,11 +20,11 @@ from journey_editor import __version__
 from journey_editor.export.drawing import Sheet, bounds
 from journey_editor.export.files import ExportOptions, ExportReport, PageSize, Progress
 from journey_editor.export.fonts import ExportFonts
-from journey_editor.export.map_sheet import map_sheet
 from journey_editor.export.pdf_canvas import PdfPainter
 from journey_editor.export.pdf_pages import write_detail_pages
 from journey_editor.export.pdf_text import PageText, Style
-from journey_editor.export.pictures import export_layout
+from journey_editor.export.pictures import sheet_for
+from journey_editor.layout import FontRole
 from journey_editor.model import Journey
 
 NAMED_SIZES = {
@@ -40,6 +40,7 @@ MARGIN: float = 12 * mm
 TITLE_BLOCK = 46.0  # points above the map on the first page
 # A poster prints at the screen's size: one map pixel is 1/96 inch, 0.75 point.
 POSTER_SCALE = 0.75
+LARGEST = 1.5  # times the screen's size, for a small map on a large page
 OVERLAP: float = 10 * mm
 
 TITLE = Style(18, bold=True)
@@ -52,11 +53,14 @@ def write_pdf(
     journey: Journey, path: Path, options: ExportOptions, progress: Progress
 ) -> ExportReport:
     fonts = ExportFonts()
-    sheet = map_sheet(journey, export_layout(journey, options, fonts), fonts)
-    canvas = Canvas(str(path), pageCompression=1)
+    sheet = sheet_for(journey, options, fonts, progress)
+    # The initial font is ours, so that no unembedded standard font is listed in the file.
+    canvas = Canvas(str(path), pageCompression=1,
+                    initialFontName=fonts.main_face(FontRole.CARD_BODY).name)
     canvas.setTitle(journey.title)
     canvas.setSubject(f"{journey.kind.label} journey map")
     canvas.setCreator(f"Journey Editor {__version__}")
+    canvas.setAuthor("")
     text = PageText(canvas, fonts)
     painter = PdfPainter(canvas, fonts)
     notes: list[str] = []
@@ -107,9 +111,11 @@ def _oriented(size: tuple[float, float], sheet: Sheet) -> tuple[float, float]:
 
 
 def _fit_scale(sheet: Sheet, width: float, height: float) -> float:
+    """As large as fits, but no larger than the screen's size on paper: a small map is not
+    blown up to fill the page."""
     room_w = width - 2 * MARGIN
     room_h = height - 2 * MARGIN - TITLE_BLOCK
-    return min(room_w / sheet.width, room_h / sheet.height)
+    return min(room_w / sheet.width, room_h / sheet.height, POSTER_SCALE * LARGEST)
 
 
 def _title_block(text: PageText, journey: Journey, width: float, height: float, scale: str) -> None:
@@ -172,20 +178,7 @@ def _poster(
     painter.place(left, top, scale)
     painter.paint(sheet.shapes, progress, (0.0, 0.2))
     canvas.restoreState()
-    ratio = scale / POSTER_SCALE
-    canvas.setStrokeColorRGB(0.04, 0.34, 0.82)
-    canvas.setLineWidth(0.8)
-    for row in range(tiling.rows):
-        for column in range(tiling.columns):
-            x = left + column * tiling.step_x * ratio
-            y = top - row * tiling.step_y * ratio
-            canvas.rect(x, y - tiling.step_y * ratio, tiling.step_x * ratio,
-                        tiling.step_y * ratio, stroke=1, fill=0)
-            name = _tile_name(row, column)
-            label = Style(7, True, "#FFFFFF")
-            canvas.setFillColorRGB(0.04, 0.34, 0.82)
-            canvas.rect(x, y - 10, text.width(name, label) + 4, 10, stroke=0, fill=1)
-            text.draw(name, x + 2, y - 8, label)
+    _tile_outlines(canvas, text, tiling, (left, top), scale / POSTER_SCALE, sheet)
     _footer(text, width)
     canvas.showPage()
 
@@ -196,6 +189,32 @@ def _poster(
         for column in range(tiling.columns):
             done = 0.2 + 0.6 * (row * tiling.columns + column) / count
             _tile(canvas, text, painter, sheet, boxes, tiling, row, column, progress, done)
+
+
+def _tile_outlines(
+    canvas: Canvas, text: PageText, tiling: _Tiling, corner: tuple[float, float],
+    ratio: float, sheet: Sheet,
+) -> None:
+    """Each tile's part of the map outlined and named on the assembly page, within the map."""
+    left, top = corner
+    scale = POSTER_SCALE * ratio
+    right, bottom = left + sheet.width * scale, top - sheet.height * scale
+    label = Style(7, True, "#FFFFFF")
+    canvas.setStrokeColorRGB(0.04, 0.34, 0.82)
+    canvas.setLineWidth(0.8)
+    for row in range(tiling.rows):
+        for column in range(tiling.columns):
+            x = left + column * tiling.step_x * ratio
+            y = top - row * tiling.step_y * ratio
+            w = min(tiling.step_x * ratio, right - x)
+            h = min(tiling.step_y * ratio, y - bottom)
+            canvas.rect(x, y - h, w, h, stroke=1, fill=0)
+            name = _tile_name(row, column)
+            name_width = text.width(name, label) + 4
+            if name_width < w and h > 12:  # a name only where it leaves the map visible
+                canvas.setFillColorRGB(0.04, 0.34, 0.82)
+                canvas.rect(x, y - 10, name_width, 10, stroke=0, fill=1)
+                text.draw(name, x + 2, y - 8, label)
 
 
 def _tile(

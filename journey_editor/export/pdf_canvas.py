@@ -15,7 +15,7 @@ from reportlab.lib.colors import Color, HexColor
 from reportlab.pdfgen.canvas import Canvas
 
 from journey_editor.export.drawing import Box, Circle, Cubic, Path, Pen, Shape, Text
-from journey_editor.export.files import ExportCancelled, Progress
+from journey_editor.export.files import Progress, go_on
 from journey_editor.export.fonts import ExportFonts
 
 PROGRESS_EVERY = 2000  # shapes between two reports of progress
@@ -54,8 +54,8 @@ class PdfPainter:
         self._reset()
         start, span = share
         for index, shape in enumerate(shapes):
-            if index % PROGRESS_EVERY == 0 and not progress(start + span * index / len(shapes)):
-                raise ExportCancelled
+            if index % PROGRESS_EVERY == 0:
+                go_on(progress, start + span * index / len(shapes))
             if isinstance(shape, Text):
                 self._text(shape)
             elif isinstance(shape, Box):

@@ -9,9 +9,10 @@ from reportlab.lib.pagesizes import A4
 from reportlab.lib.units import mm
 from reportlab.pdfgen.canvas import Canvas
 
-from journey_editor.export.files import ExportCancelled, Progress
+from journey_editor.export.files import Progress, go_on
 from journey_editor.export.pdf_text import PageText, Style
-from journey_editor.model import CardKind, Journey, Level
+from journey_editor.layout import CARD_CUES
+from journey_editor.model import Card, CardKind, Journey, Level
 from journey_editor.model.emotions import feeling, pain_points_of_stage
 
 MARGIN: float = 18 * mm
@@ -22,6 +23,8 @@ LABEL = Style(9.5, bold=True, colour="#45525F")
 CELL = Style(8.5)
 CELL_HEAD = Style(8.5, bold=True, colour="#45525F")
 QUOTE = Style(11, colour="#45525F")
+CARD_TITLE = Style(9, bold=True)
+CARD_FACTS = Style(8, colour="#45525F")
 FOOT = Style(7.5, colour="#45525F")
 RULE = (0.76, 0.8, 0.84)
 ROWS_BETWEEN_CHECKS = 100
@@ -101,10 +104,8 @@ class _Flow:
         widths = [self.room * part for part in shares]
         self._table_row(headers, widths, CELL_HEAD, heading, headers)
         for index, row in enumerate(rows):
-            if index % ROWS_BETWEEN_CHECKS == 0 and not progress(
-                share[0] + share[1] * index / max(1, len(rows))
-            ):
-                raise ExportCancelled
+            if index % ROWS_BETWEEN_CHECKS == 0:
+                go_on(progress, share[0] + share[1] * index / max(1, len(rows)))
             self._table_row(row, widths, CELL, heading, headers)
 
     def _table_row(
@@ -226,18 +227,58 @@ def _opportunities(flow: _Flow, journey: Journey, progress: Progress) -> None:
 
 
 def _index(flow: _Flow, journey: Journey, progress: Progress) -> None:
+    """Every card in map order, by stage and lane, with all it holds: the map itself shows
+    at most four lines of a card's body, and none of its owner, actors or evidence."""
     heading = "Index of cards"
     flow.page(heading)
     cards = journey.cards_in_order()
     if not cards:
         flow.paragraph("This map has no cards yet.", BODY, heading)
         return
-    flow.table(
-        ("Stage", "Lane", "Kind", "Card"), (0.2, 0.2, 0.16, 0.44),
-        [(journey.stage(card.stage_id).name, journey.lane(card.lane_id).name, card.kind.label,
-          card.title) for card in cards],
-        heading, progress, (0.85, 0.15),
-    )
+    place = ("", "")
+    for index, card in enumerate(cards):
+        if index % ROWS_BETWEEN_CHECKS == 0:
+            go_on(progress, 0.85 + 0.15 * index / len(cards))
+        stage, lane = journey.stage(card.stage_id), journey.lane(card.lane_id)
+        if (stage.id, lane.id) != place:
+            place = (stage.id, lane.id)
+            flow.need(SUBHEADING.leading + 3 * BODY.leading, heading)
+            flow.y -= 4
+            flow.paragraph(f"{stage.name} · {lane.name}", CELL_HEAD, heading)
+        flow.need(2 * BODY.leading, heading)
+        flow.paragraph(f"{CARD_CUES[card.kind].glyph} {card.title}", CARD_TITLE, heading, 8)
+        if card.body.strip():
+            flow.paragraph(card.body, CELL, heading, indent=20)
+        facts = _card_facts(card)
+        if facts:
+            flow.paragraph(facts, CARD_FACTS, heading, indent=20)
+        for evidence in card.evidence:
+            reference = f" ({evidence.reference})" if evidence.reference.strip() else ""
+            flow.paragraph(f"Evidence, {evidence.source.label.lower()}: {evidence.summary}"
+                           f"{reference}", CARD_FACTS, heading, indent=20)
+        flow.y -= 3
+
+
+def _card_facts(card: Card) -> str:
+    """The kind and the kind's own fields of a card, on one line."""
+    facts = [card.kind.label]
+    if card.span > 1:
+        facts.append(f"spans {card.span} stages")
+    if card.channel is not None:
+        facts.append(f"channel: {card.channel.label}")
+    if card.severity is not None:
+        facts.append(f"severity {card.severity} of 5")
+    if card.owner.strip():
+        facts.append(f"owner: {card.owner}")
+    if card.impact is not None:
+        facts.append(f"impact: {card.impact.label.lower()}")
+    if card.effort is not None:
+        facts.append(f"effort: {card.effort.label.lower()}")
+    if card.status is not None:
+        facts.append(f"status: {card.status.label.lower()}")
+    if card.actors:
+        facts.append("actors: " + ", ".join(card.actors))
+    return " · ".join(facts)
 
 
 def _number(value: float | None) -> str:

@@ -6,7 +6,13 @@ from __future__ import annotations
 from pathlib import Path
 
 from journey_editor.export.drawing import Sheet
-from journey_editor.export.files import ExportOptions, ExportReport, MapLayout, Progress
+from journey_editor.export.files import (
+    ExportOptions,
+    ExportReport,
+    MapLayout,
+    Progress,
+    go_on,
+)
 from journey_editor.export.fonts import ExportFonts, ExportMeasure
 from journey_editor.export.map_sheet import map_sheet
 from journey_editor.layout import JourneyLayout, layout_journey
@@ -23,8 +29,17 @@ def export_layout(journey: Journey, options: ExportOptions, fonts: ExportFonts) 
     return layout_journey(journey, measure)
 
 
-def sheet_for(journey: Journey, options: ExportOptions, fonts: ExportFonts) -> Sheet:
-    return map_sheet(journey, export_layout(journey, options, fonts), fonts)
+def sheet_for(
+    journey: Journey, options: ExportOptions, fonts: ExportFonts, progress: Progress
+) -> Sheet:
+    """The map's shapes; on a big map the layout and shapes take a second, so the user
+    may stop the export between them."""
+    go_on(progress, 0.0)
+    layout = export_layout(journey, options, fonts)
+    go_on(progress, 0.0)
+    sheet = map_sheet(journey, layout, fonts)
+    go_on(progress, 0.0)
+    return sheet
 
 
 def write_svg(
@@ -33,7 +48,7 @@ def write_svg(
     from journey_editor.export.svg import svg_document
 
     fonts = ExportFonts()
-    sheet = sheet_for(journey, options, fonts)
+    sheet = sheet_for(journey, options, fonts, progress)
     path.write_text(svg_document(sheet, fonts.table, progress), encoding="utf-8")
     return _report(fonts)
 
@@ -44,7 +59,7 @@ def write_png(
     from journey_editor.export.image import render_png
 
     fonts = ExportFonts()
-    sheet = sheet_for(journey, options, fonts)
+    sheet = sheet_for(journey, options, fonts, progress)
     render_png(sheet, path, options.dpi, fonts.table, progress)
     return _report(fonts)
 

@@ -21,6 +21,7 @@ LINK = "#5B6572"
 PAPER = "#FFFFFF"
 
 CARD_RADIUS = 6.0
+DASH = (5.0, 4.0)  # on, off, in map pixels: dashed outlines and lines, on screen and paper
 CARD_OUTLINE_WIDTH = 1.2
 BOLD_OUTLINE_WIDTH = 2.5  # a moment of truth
 SEVERITY_PEN_WIDTH = 1.2
