@@ -210,3 +210,19 @@ def test_characters_that_show_nothing_are_left_out_as_on_screen(
     report = export_journey(with_cards(sample, [title]), target)
     assert report.notes == []
     assert "Kundenzufriedenheitsinktheute" in squeezed(pdf_text(target))
+
+
+def test_hebrew_and_arabic_read_right_to_left_and_arabic_letters_join(
+    sample: Journey, tmp_path: Path
+) -> None:
+    """A PDF draws glyphs left to right: the first letter typed must be the rightmost."""
+    hebrew, arabic = "שלום עולם", "مرحبا بالعالم"
+    target = tmp_path / "rtl.pdf"
+    export_journey(with_cards(sample, [hebrew, arabic]), target)
+    with pdfplumber.open(target) as pdf:
+        chars = [char for char in pdf.pages[0].chars]
+    first, last = ([c for c in chars if c["text"] == letter] for letter in ("ש", "ם"))
+    assert first and last and first[0]["x0"] > last[0]["x0"]
+    joined = {c["text"] for c in chars}
+    # Joined Arabic letters are drawn from their contextual forms (Arabic Presentation Forms-B).
+    assert any(0xFE70 <= ord(text) <= 0xFEFF for text in joined)

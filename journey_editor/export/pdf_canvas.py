@@ -14,6 +14,7 @@ from functools import cache
 from reportlab.lib.colors import Color, HexColor
 from reportlab.pdfgen.canvas import Canvas
 
+from journey_editor.export.bidi import in_visual_order
 from journey_editor.export.drawing import Box, Circle, Cubic, Path, Pen, Shape, Text
 from journey_editor.export.files import Progress, go_on
 from journey_editor.export.fonts import ExportFonts
@@ -123,7 +124,7 @@ class PdfPainter:
         size = self._sizes[text.role]
         x, y = text.x, -text.baseline
         canvas = self.canvas
-        for face, run in self.fonts.runs(text.text, text.role):
+        for face, run in self.fonts.runs(in_visual_order(text.text), text.role):
             if self._font != (face.name, size):
                 canvas.setFont(face.name, size)
                 self._font = (face.name, size)

@@ -11,6 +11,7 @@ from dataclasses import dataclass
 
 from reportlab.pdfgen.canvas import Canvas
 
+from journey_editor.export.bidi import in_visual_order
 from journey_editor.export.fonts import ExportFonts
 from journey_editor.export.pdf_canvas import pdf_colour
 from journey_editor.layout import FontRole, WidthCache, wrap_words
@@ -63,7 +64,7 @@ class PageText:
         canvas.setFillColor(rgb, alpha)
         role = BOLD if style.bold else REGULAR
         start = x
-        for face, run in self.fonts.runs(text, role):
+        for face, run in self.fonts.runs(in_visual_order(text), role):
             canvas.setFont(face.name, style.size)
             canvas.drawString(x, y, run)
             x += face.width(run, style.size)
