@@ -9,6 +9,7 @@ import time
 from collections.abc import Callable, Iterator
 from pathlib import Path
 
+import pdfplumber
 import pytest
 from PySide6.QtCore import QSettings, Qt, QTimer
 from PySide6.QtWidgets import QFileDialog, QMessageBox, QProgressDialog, QPushButton
@@ -387,3 +388,19 @@ def test_garbled_settings_fall_back_to_the_defaults(tmp_path: Path) -> None:
     ini.write_text("[export]\nfolder=a, b\nsuffix=a, b\npage=B5\ndpi=9000\n", encoding="utf-8")
     memory = ExportMemory(QSettings(str(ini), QSettings.Format.IniFormat))
     assert (memory.folder(), memory.suffix(), memory.options()) == (None, ".pdf", ExportOptions())
+
+
+def test_the_blueprint_view_exports_a_blueprint_pdf_with_the_real_writer(
+    window: MainWindow, out: Path, monkeypatch: pytest.MonkeyPatch, shown_boxes: list[str]
+) -> None:
+    """From the menu, end to end: the window's view decides the layout, the PDF is drawn."""
+    window.scene.set_layout_mode(blueprint=True)
+    target = out / "studio.pdf"
+    choose_file(monkeypatch, target)
+    window.file_actions.export_action.trigger()
+    with pdfplumber.open(target) as pdf:
+        first_page = pdf.pages[0].extract_text() or ""
+        pages = len(pdf.pages)
+    assert "Line of visibility" in first_page
+    assert window.statusBar().currentMessage() == f"Exported studio.pdf ({pages} pages)"
+    assert shown_boxes == []
