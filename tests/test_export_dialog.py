@@ -12,7 +12,7 @@ from pathlib import Path
 import pdfplumber
 import pytest
 from PySide6.QtCore import QSettings, Qt, QTimer
-from PySide6.QtWidgets import QFileDialog, QMessageBox, QProgressDialog, QPushButton
+from PySide6.QtWidgets import QDialog, QFileDialog, QMessageBox, QProgressDialog, QPushButton
 from pytestqt.qtbot import QtBot
 
 from journey_editor.export import files
@@ -404,3 +404,12 @@ def test_the_blueprint_view_exports_a_blueprint_pdf_with_the_real_writer(
     assert "Line of visibility" in first_page
     assert window.statusBar().currentMessage() == f"Exported studio.pdf ({pages} pages)"
     assert shown_boxes == []
+
+
+def test_a_folder_typed_as_the_file_exports_nothing(window: MainWindow, out: Path) -> None:
+    dialog = ExportDialog(window, out / "map.pdf", ExportOptions())
+    for typed in ("~", "..", str(out), ""):
+        dialog.path_edit.setText(typed)
+        dialog.accept()
+        assert dialog.result() != QDialog.DialogCode.Accepted.value, typed
+    assert list(out.iterdir()) == []

@@ -241,9 +241,12 @@ def _tile(
     painter.paint(shown, progress, (done, 0.0))
     canvas.restoreState()
     _assembly_marks(canvas, MARGIN, top, room_w, room_h, row, column, tiling)
-    label = (f"Tile {_tile_name(row, column)}: row {row + 1} of {tiling.rows}, column "
-             f"{column + 1} of {tiling.columns}. Trim along the marks and lay each tile "
-             f"over the shaded {OVERLAP / mm:.0f} mm of its neighbour.")
+    if tiling.rows * tiling.columns == 1:
+        label = "The whole map at the screen's size: one tile, nothing to assemble."
+    else:
+        label = (f"Tile {_tile_name(row, column)}: row {row + 1} of {tiling.rows}, column "
+                 f"{column + 1} of {tiling.columns}. Trim along the marks and lay each tile "
+                 f"over the shaded {OVERLAP / mm:.0f} mm of its neighbour.")
     text.draw(label, MARGIN, MARGIN / 2, SMALL)
     _footer(text, width)
     canvas.showPage()

@@ -172,18 +172,19 @@ def _persona(flow: _Flow, journey: Journey) -> None:
 
 
 def _stages(flow: _Flow, journey: Journey) -> None:
-    heading = "Stages"
-    flow.page(heading)
+    flow.page("Stages")
     points = journey.emotion_line()
     for index, stage in enumerate(journey.stages):
-        flow.need(4 * SUBHEADING.leading, heading)
+        title = f"Stage {index + 1} · {stage.name}"
+        flow.need(4 * SUBHEADING.leading, "Stages")
+        heading = title  # a page that this stage's details run onto says whose they are
         flow.y -= 4
-        flow.paragraph(f"Stage {index + 1} · {stage.name}", SUBHEADING, heading)
+        flow.paragraph(title, SUBHEADING, heading)
         flow.field("Customer goal", stage.customer_goal, heading)
         flow.bullets("Conversion goals", [f"{goal.kind.label}: {goal.description}"
                                           for goal in stage.conversion_goals], heading)
         if stage.metrics:
-            flow.need(3 * CELL.leading, heading)
+            flow.need(3 * CELL.leading + LABEL.leading, heading)
             flow.line("KPIs", LABEL)
             flow.table(
                 ("KPI", "Target", "Actual", "Unit"), (0.46, 0.18, 0.18, 0.18),

@@ -193,7 +193,11 @@ class ExportDialog(QDialog):
         return buttons(box.exec()) == buttons.Yes
 
     def _named(self) -> bool:
-        return bool(Path(self.path_edit.text().strip()).name)
+        """A file is named, not only a folder ("~", "..", a folder's path)."""
+        typed = Path(self.path_edit.text().strip())
+        if typed.name in ("", ".", ".."):
+            return False
+        return not (self._folder / typed.expanduser()).is_dir()
 
     def _format_chosen(self) -> None:
         """Give the file the chosen format's suffix, in place of another format's."""
