@@ -21,7 +21,7 @@ from pathlib import Path
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 sys.path.insert(0, str(Path(__file__).parent))
 
-from bench_store import report
+from bench_store import median_seconds, report
 from generated_maps import KINDS_BY_LANE_KIND, map_with_cards
 from PySide6.QtCore import QEvent, QPoint, QPointF, Qt
 from PySide6.QtGui import QImage, QMouseEvent, QPainter
@@ -45,10 +45,6 @@ def timings(action: Callable[[], object], runs: int) -> list[float]:
         action()
         times.append(time.perf_counter() - start)
     return times
-
-
-def median_seconds(action: Callable[[], object], runs: int) -> float:
-    return statistics.median(timings(action, runs))
 
 
 def info(what: str, seconds: float) -> None:

@@ -11,16 +11,13 @@ is within it); lines without a floor are for information.
 
 from __future__ import annotations
 
-import statistics
 import sys
 import tempfile
-import time
-from collections.abc import Callable
 from pathlib import Path as FilePath
 
 sys.path.insert(0, str(FilePath(__file__).parent))
 
-from bench_store import report
+from bench_store import median_seconds, report
 
 from journey_editor.export.drawing import Box, Circle, Cubic, Path, Pen, Sheet, Text, line
 from journey_editor.export.image import ensure_gui_application, image_size, render_png
@@ -93,15 +90,6 @@ def add_card(sheet: Sheet, number: int, x: float, y: float) -> None:
         sheet.add(Circle(Point(x + CARD_W - 40 + 11 * pip, y + 16), 4.0, fill, Pen(accent, 1.2)))
 
 
-def median_seconds(action: Callable[[], object]) -> float:
-    times = []
-    for _ in range(RUNS):
-        start = time.perf_counter()
-        action()
-        times.append(time.perf_counter() - start)
-    return statistics.median(times)
-
-
 def main() -> None:
     sheet = sample_sheet()
     width, height = image_size(sheet, 96.0)
@@ -112,13 +100,13 @@ def main() -> None:
     svg_bytes = len(svg_document(sheet).encode())
     report(
         f"SVG document, {CARDS:,} cards ({svg_bytes / 1e6:.1f} MB)",
-        median_seconds(lambda: svg_document(sheet)),
+        median_seconds(lambda: svg_document(sheet), RUNS),
         PAINT_FLOOR_S,
     )
     ensure_gui_application()
     with tempfile.TemporaryDirectory() as folder:
         target = FilePath(folder) / "map.png"
-        png_seconds = median_seconds(lambda: render_png(sheet, target))
+        png_seconds = median_seconds(lambda: render_png(sheet, target), RUNS)
         report(
             f"PNG file at 96 dpi, {CARDS:,} cards ({target.stat().st_size / 1e6:.1f} MB)",
             png_seconds,

@@ -15,14 +15,13 @@ from PySide6.QtTest import QTest
 from pytestqt.qtbot import QtBot
 from test_canvas_emotion import dot, per_score
 from test_canvas_headers import header_point
-from test_canvas_scene import NO_KEYS, Canvas, open_canvas
+from test_canvas_scene import NO_KEYS, Canvas, assert_undo_redo_and_save, open_canvas
 
 from journey_editor.canvas import JourneyScene
 from journey_editor.canvas.zones import LANES_FOLLOW_ZONES, ZoneBandItem, ZoneLineItem
 from journey_editor.interop.templates import load_template
 from journey_editor.layout.blueprint import ZONE_ORDER
 from journey_editor.model import Journey
-from journey_editor.store import read_journey
 from journey_editor.ui.editor import Editor
 from journey_editor.ui.main_window import MainWindow
 
@@ -45,24 +44,6 @@ def zone_items(scene: JourneyScene) -> tuple[list[ZoneBandItem], list[ZoneLineIt
         sorted(bands, key=lambda item: item.band.rect.y),
         sorted(lines, key=lambda item: item.line.y),
     )
-
-
-def assert_undo_and_redo(canvas: Canvas, before: Journey, tmp_path: Path) -> None:
-    """One command: undo gives the map back, items too, and redo the edit; the file agrees."""
-    after = copy.deepcopy(canvas.journey)
-    stack = canvas.document.undo_stack
-    assert after != before
-    assert stack.count() == 1
-    stack.undo()
-    assert canvas.journey == before
-    assert_items_match_layout(canvas)
-    stack.redo()
-    assert canvas.journey == after
-    assert_items_match_layout(canvas)
-    path = tmp_path / "x.journey"
-    canvas.document.save(path)
-    assert read_journey(path) == canvas.journey
-    assert canvas.errors == []
 
 
 def look_between(canvas: Canvas, first: QPointF, second: QPointF) -> None:
@@ -110,7 +91,7 @@ def test_a_card_dragged_across_a_line_into_another_cell_moves(
     assert (card.stage_id, card.lane_id) == ("purchase", "support_processes")
     assert canvas.scene.layout_mode.blueprint
     assert_items_match_layout(canvas)
-    assert_undo_and_redo(canvas, before, tmp_path)
+    assert_undo_redo_and_save(canvas, before, tmp_path)
 
 
 def test_a_card_title_is_typed_in_place(canvas: Canvas) -> None:
@@ -136,7 +117,7 @@ def test_the_emotion_line_is_edited_as_on_the_journey_grid(
     canvas.view.centerOn(start)
     canvas.drag(start, start + QPointF(0.0, 2.5 * per_score(canvas)))
     assert canvas.journey.emotion_points["e05"].score == pytest.approx(1.5)
-    assert_undo_and_redo(canvas, before, tmp_path)
+    assert_undo_redo_and_save(canvas, before, tmp_path)
 
 
 def test_a_stage_header_dragged_still_moves_the_stage(canvas: Canvas, tmp_path: Path) -> None:
@@ -147,7 +128,7 @@ def test_a_stage_header_dragged_still_moves_the_stage(canvas: Canvas, tmp_path: 
     boundary = canvas.scene.stage_items[order[3]].sceneBoundingRect().left()
     canvas.drag(start, QPointF(boundary + 10, start.y()))
     assert [stage.id for stage in canvas.journey.stages] == [*order[1:3], order[0], *order[3:]]
-    assert_undo_and_redo(canvas, before, tmp_path)
+    assert_undo_redo_and_save(canvas, before, tmp_path)
 
 
 def test_a_lane_header_drag_leaves_the_lanes_and_says_why(canvas: Canvas) -> None:
