@@ -3,10 +3,13 @@
 from __future__ import annotations
 
 import re
+import unicodedata
 from pathlib import Path
 
 import pdfplumber
 import pytest
+from hypothesis import given, settings
+from strategies import journeys
 
 from journey_editor.export import fonts as export_fonts
 from journey_editor.export.files import (
@@ -15,6 +18,7 @@ from journey_editor.export.files import (
     PageSize,
     export_journey,
 )
+from journey_editor.layout import FontRole
 from journey_editor.model import CardKind, Journey, LaneKind, add_card, add_lane, add_stage
 
 SCRIPTS = {
@@ -226,3 +230,30 @@ def test_hebrew_and_arabic_read_right_to_left_and_arabic_letters_join(
     joined = {c["text"] for c in chars}
     # Joined Arabic letters are drawn from their contextual forms (Arabic Presentation Forms-B).
     assert any(0xFE70 <= ord(text) <= 0xFEFF for text in joined)
+
+
+@settings(max_examples=12, deadline=None)
+@given(journey=journeys())
+def test_any_map_exports_and_its_pdf_holds_every_card_title(
+    journey: Journey, tmp_path_factory: pytest.TempPathFactory
+) -> None:
+    """Every character some font here has; right-to-left titles are left to their own test
+    (a PDF holds them in visual order)."""
+    target = tmp_path_factory.mktemp("any") / "map.pdf"
+    report = export_journey(journey, target)
+    fonts = export_fonts.ExportFonts()
+    drawable = set().union(*(face.characters for face in (
+        fonts.main_face(FontRole.CARD_TITLE), *fonts.fallbacks)))
+    # A character no font has is drawn as the missing-glyph box, which reads back as NUL.
+    # Readers of PDF text turn ligatures and the like into plain letters ("ﬀ" into "ff").
+    text = squeezed(unicodedata.normalize("NFKC", pdf_text(target).replace("\x00", "")))
+    for card in journey.cards.values():
+        if any(unicodedata.bidirectional(c) in ("R", "AL") for c in card.title):
+            continue
+        if any(ord(c) > 0xFFFF for c in card.title):
+            continue  # reportlab's text map misreads these (docs/exports.md): drawn, not copied
+        visible = "".join(c for c in card.title if c.isprintable() and ord(c) in drawable)
+        assert squeezed(unicodedata.normalize("NFKC", visible)) in text, card.title
+        missing = {c for c in card.title if c.isprintable() and not c.isspace()} - {
+            chr(code) for code in drawable}
+        assert not missing or report.notes, missing
