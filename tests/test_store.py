@@ -12,7 +12,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from strategies import apply_edit, edits, journeys
 
-from journey_editor.model import Journey, JourneyError
+from journey_editor.model import CardKind, Journey, JourneyError, add_card, remove_cards
 from journey_editor.store import WorkingCopy, atomic_write, read_journey, save_journey, tables
 from journey_editor.store.schema import tables_module_source
 from journey_editor.store.tables import APPLICATION_ID, SCHEMA_VERSION
@@ -167,3 +167,26 @@ def test_the_generated_tables_module_is_in_step_with_the_schema() -> None:
     assert committed == tables_module_source(), (
         "tables.py is out of date: run .venv/bin/python -m journey_editor.store.schema"
     )
+
+
+def test_a_deleted_card_leaves_no_trace_in_the_file_that_is_sent(
+    tmp_path: Path, sample: Journey
+) -> None:
+    """A consultant deletes a client's note and e-mails the map: the note does not travel."""
+    phrase = "CONFIDENTIAL client margin is 41 percent"
+    journey = copy.deepcopy(sample)
+    stage, lane = journey.stages[0], journey.lanes[0]
+    working = WorkingCopy(tmp_path / "working.journey", journey)
+    try:
+        card = add_card(journey, CardKind.NOTE, stage.id, lane.id, phrase, body=phrase * 20)
+        working.commit(journey)  # the note is on disk, in the working copy
+        remove_cards(journey, [card.id])
+        working.commit(journey)
+        working.save_to(tmp_path / "sent.journey")
+    finally:
+        working.close()
+    save_journey(journey, tmp_path / "saved.journey")
+    for name in ("sent.journey", "saved.journey"):
+        data = (tmp_path / name).read_bytes()
+        assert phrase.encode() not in data and b"41 percent" not in data, name
+    assert read_journey(tmp_path / "sent.journey") == journey
