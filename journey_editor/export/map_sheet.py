@@ -100,7 +100,7 @@ class _SheetPainter:
             if source is None or target is None:
                 continue
             shape = arrow(source.rect, target.rect)
-            self.sheet.add(Path(shape.start, (_cubic(shape.bends, shape.end),), pen=pen))
+            self.sheet.add(Path(shape.start, (Cubic(*shape.bends, shape.end),), pen=pen))
             tip, *rest = shape.head
             self.sheet.add(Path(tip, tuple(rest), fill=look.LINK, closed=True))
 
@@ -190,10 +190,6 @@ class _SheetPainter:
         start, control, end = face.mouth
         add(Path(start, (_quadratic(start, control, end),),
                  pen=Pen(look.INK, face.mouth_width, round_cap=True)))
-
-
-def _cubic(bends: tuple[Point, Point], end: Point) -> Cubic:
-    return Cubic(bends[0], bends[1], end)
 
 
 def _quadratic(start: Point, control: Point, end: Point) -> Cubic:

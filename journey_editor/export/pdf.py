@@ -20,11 +20,11 @@ from journey_editor import __version__
 from journey_editor.export.drawing import Sheet, bounds
 from journey_editor.export.files import ExportOptions, ExportReport, PageSize, Progress
 from journey_editor.export.fonts import ExportFonts
-from journey_editor.export.pdf_canvas import PdfPainter
+from journey_editor.export.pdf_canvas import PdfPainter, pdf_colour
 from journey_editor.export.pdf_pages import write_detail_pages
 from journey_editor.export.pdf_text import PageText, Style
 from journey_editor.export.pictures import sheet_for
-from journey_editor.layout import FontRole
+from journey_editor.layout import FontRole, look
 from journey_editor.model import Journey
 
 NAMED_SIZES = {
@@ -44,9 +44,9 @@ LARGEST = 1.5  # times the screen's size, for a small map on a large page
 OVERLAP: float = 10 * mm
 
 TITLE = Style(18, bold=True)
-SUBTITLE = Style(9, colour="#45525F")
-SMALL = Style(7.5, colour="#45525F")
-MARK = "#45525F"
+SUBTITLE = Style(9, colour=look.SOFT_INK)
+SMALL = Style(7.5, colour=look.SOFT_INK)
+OVERLAP_SHADE = look.SELECTION + "14"  # the strips a neighbouring tile is glued over
 
 
 def write_pdf(
@@ -131,7 +131,7 @@ def _title_block(text: PageText, journey: Journey, width: float, height: float, 
     text.draw_right(f"Journey Editor {__version__}", width - MARGIN, top - TITLE.size, SUBTITLE)
     text.draw_right(f"Map at {scale}", width - MARGIN, top - TITLE.size - 14, SUBTITLE)
     canvas = text.canvas
-    canvas.setStrokeColorRGB(0.76, 0.8, 0.84)
+    canvas.setStrokeColor(*pdf_colour(look.RULE))
     canvas.setLineWidth(0.8)
     rule = top - TITLE_BLOCK + 10
     canvas.line(MARGIN, rule, width - MARGIN, rule)
@@ -199,8 +199,8 @@ def _tile_outlines(
     left, top = corner
     scale = POSTER_SCALE * ratio
     right, bottom = left + sheet.width * scale, top - sheet.height * scale
-    label = Style(7, True, "#FFFFFF")
-    canvas.setStrokeColorRGB(0.04, 0.34, 0.82)
+    label = Style(7, True, look.PAPER)
+    canvas.setStrokeColor(*pdf_colour(look.SELECTION))
     canvas.setLineWidth(0.8)
     for row in range(tiling.rows):
         for column in range(tiling.columns):
@@ -212,7 +212,7 @@ def _tile_outlines(
             name = _tile_name(row, column)
             name_width = text.width(name, label) + 4
             if name_width < w and h > 12:  # a name only where it leaves the map visible
-                canvas.setFillColorRGB(0.04, 0.34, 0.82)
+                canvas.setFillColor(*pdf_colour(look.SELECTION))
                 canvas.rect(x, y - 10, name_width, 10, stroke=0, fill=1)
                 text.draw(name, x + 2, y - 8, label)
 
@@ -257,12 +257,12 @@ def _assembly_marks(
     row: int, column: int, tiling: _Tiling,
 ) -> None:
     """Corner crop marks, and the overlap strips shaded where the next tiles glue on."""
-    canvas.setFillColorRGB(0.04, 0.34, 0.82, 0.08)
+    canvas.setFillColor(*pdf_colour(OVERLAP_SHADE))
     if column + 1 < tiling.columns:
         canvas.rect(left + room_w - OVERLAP, top - room_h, OVERLAP, room_h, stroke=0, fill=1)
     if row + 1 < tiling.rows:
         canvas.rect(left, top - room_h, room_w, OVERLAP, stroke=0, fill=1)
-    canvas.setStrokeColorRGB(0.27, 0.32, 0.37)
+    canvas.setStrokeColor(*pdf_colour(look.SOFT_INK))
     canvas.setLineWidth(0.5)
     canvas.setDash()
     reach = 6 * mm

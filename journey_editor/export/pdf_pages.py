@@ -10,8 +10,9 @@ from reportlab.lib.units import mm
 from reportlab.pdfgen.canvas import Canvas
 
 from journey_editor.export.files import Progress, go_on
+from journey_editor.export.pdf_canvas import pdf_colour
 from journey_editor.export.pdf_text import PageText, Style
-from journey_editor.layout import CARD_CUES
+from journey_editor.layout import CARD_CUES, look
 from journey_editor.model import Card, CardKind, Journey, Level
 from journey_editor.model.emotions import feeling, pain_points_of_stage
 
@@ -19,14 +20,13 @@ MARGIN: float = 18 * mm
 HEADING = Style(16, bold=True)
 SUBHEADING = Style(12, bold=True)
 BODY = Style(9.5)
-LABEL = Style(9.5, bold=True, colour="#45525F")
+LABEL = Style(9.5, bold=True, colour=look.SOFT_INK)
 CELL = Style(8.5)
-CELL_HEAD = Style(8.5, bold=True, colour="#45525F")
-QUOTE = Style(11, colour="#45525F")
+CELL_HEAD = Style(8.5, bold=True, colour=look.SOFT_INK)
+QUOTE = Style(11, colour=look.SOFT_INK)
 CARD_TITLE = Style(9, bold=True)
-CARD_FACTS = Style(8, colour="#45525F")
-FOOT = Style(7.5, colour="#45525F")
-RULE = (0.76, 0.8, 0.84)
+CARD_FACTS = Style(8, colour=look.SOFT_INK)
+FOOT = Style(7.5, colour=look.SOFT_INK)
 ROWS_BETWEEN_CHECKS = 100
 
 # Opportunities first by impact (high first), then by effort (low first); unrated last.
@@ -128,7 +128,7 @@ class _Flow:
                 self.text.draw(line, x + 3, y + style.leading - style.size, style)
             x += width
         self.y = top - height
-        self.canvas.setStrokeColorRGB(*RULE)
+        self.canvas.setStrokeColor(*pdf_colour(look.RULE))
         self.canvas.setLineWidth(0.6 if style is CELL else 1.0)
         self.canvas.line(MARGIN, self.y, MARGIN + self.room, self.y)
 

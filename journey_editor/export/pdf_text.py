@@ -14,7 +14,7 @@ from reportlab.pdfgen.canvas import Canvas
 from journey_editor.export.bidi import in_visual_order
 from journey_editor.export.fonts import ExportFonts
 from journey_editor.export.pdf_canvas import pdf_colour
-from journey_editor.layout import FontRole, WidthCache, wrap_words
+from journey_editor.layout import FontRole, WidthCache, look, wrap_words
 
 # The faces of page text: DejaVu Sans and its bold (the roles only pick the face).
 REGULAR, BOLD = FontRole.CARD_BODY, FontRole.CARD_TITLE
@@ -24,7 +24,7 @@ REGULAR, BOLD = FontRole.CARD_BODY, FontRole.CARD_TITLE
 class Style:
     size: float
     bold: bool = False
-    colour: str = "#1C2733"
+    colour: str = look.INK
 
     @property
     def leading(self) -> float:

@@ -18,6 +18,7 @@ RULE = "#C3CCD6"
 FAINT_RULE = "#DCE2E8"
 ROW_TINTS = ("#FFFFFF", "#F5F7FA")
 LINK = "#5B6572"
+SELECTION = "#0B57D0"  # what is chosen; on paper, the tiles of a poster
 PAPER = "#FFFFFF"
 
 CARD_RADIUS = 6.0
