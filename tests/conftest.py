@@ -4,13 +4,18 @@ from __future__ import annotations
 
 import gc
 import os
+import shutil
 import sys
+import tempfile
 from collections.abc import Iterator
 from typing import TYPE_CHECKING, Protocol
 
 import pytest
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+# The editor keeps working copies and backups in the user's data folder (platformdirs reads
+# XDG_DATA_HOME): the tests, and the editors they start, use a throwaway one.
+os.environ["XDG_DATA_HOME"] = tempfile.mkdtemp(prefix="journey-editor-tests-")
 
 from journey_editor.interop.templates import load_template
 from journey_editor.model import Journey
@@ -75,6 +80,12 @@ def assert_items_match_layout(canvas: ShownMap) -> None:
     assert sorted(bands, key=lambda band: band.rect.y) == list(fresh.zones)
     zone_lines = [item.line for item in in_scene if isinstance(item, ZoneLineItem)]
     assert sorted(zone_lines, key=lambda line: line.y) == list(fresh.zone_lines)
+
+
+@pytest.fixture(autouse=True, scope="session")
+def _throwaway_data_folder_removed() -> Iterator[None]:
+    yield
+    shutil.rmtree(os.environ["XDG_DATA_HOME"], ignore_errors=True)
 
 
 @pytest.fixture(autouse=True, scope="session")

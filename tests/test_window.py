@@ -16,7 +16,7 @@ from journey_editor.interop.templates import load_template
 from journey_editor.model import CardKind, Journey, JourneyError, add_card, add_lane, add_stage
 from journey_editor.store import read_journey, save_journey
 from journey_editor.ui import editor as editor_module
-from journey_editor.ui import errors
+from journey_editor.ui import errors, recovery
 from journey_editor.ui.app import run_editor
 from journey_editor.ui.editor import Editor
 from journey_editor.ui.main_window import MainWindow, counts_text
@@ -155,12 +155,13 @@ def test_opening_a_bad_file_reports_one_line(editor: Editor, reported: list[str]
 
 
 def test_an_untouched_window_gives_way_to_the_next_map(
-    editor: Editor, saved_sample: Path, qtbot: QtBot
+    editor: Editor, saved_sample: Path, qtbot: QtBot, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     first = editor.show_journey(load_template("four-stages"), None, name="New map")
     assert first.document.pristine
     opened = editor.open_file(saved_sample, first)
     assert opened is not None and editor.windows == [opened]
+    monkeypatch.setattr(recovery, "ask_open_again", lambda *a, **k: recovery.OpenChoice.SHOW_OPEN)
     assert editor.open_file(saved_sample) is opened  # already open: brought forward
     second = editor.new_from_template("service-blueprint", opened)
     assert editor.windows == [opened, second]

@@ -2,6 +2,8 @@
 
 A verb applies its model function once, then pushes one command that can do and undo it
 again; views hear of each do, undo and redo through ``changed`` and ``selection_wanted``.
+Each do, undo and redo is committed at once to the document's working copy (its session),
+so a crash loses nothing.
 """
 
 from __future__ import annotations
@@ -16,6 +18,7 @@ from PySide6.QtGui import QUndoStack
 from journey_editor.document.commands import EditCommand, Step
 from journey_editor.model import Journey, JourneyError
 from journey_editor.store import SUFFIX, save_journey
+from journey_editor.store.sessions import Session
 
 
 class DocumentCore(QObject):
@@ -30,6 +33,8 @@ class DocumentCore(QObject):
     point_wanted = Signal(str)
     # The file the document is saved to changed (Save As), or its modified mark did.
     file_changed = Signal()
+    # The working copy could not keep up with an edit (a full disk): the one-line reason.
+    working_copy_failed = Signal(str)
 
     def __init__(
         self,
@@ -38,16 +43,29 @@ class DocumentCore(QObject):
         parent: QObject | None = None,
         name: str | None = None,
         unsaved: bool = False,
+        read_only: bool = False,
+        unsaved_before: int = 0,
     ) -> None:
         super().__init__(parent)
         self.journey = journey
         # Only a .journey file is saved back to; a map imported from JSON is saved as new.
         self.path = path if path is not None and path.suffix == SUFFIX else None
         self.name = name or (path.name if path is not None else "Untitled")
+        # A map open elsewhere, shown read-only: edits are refused, Save asks where to save.
+        self.read_only = read_only
+        # Where Save As first looks, and the name it suggests, for a map with no file yet
+        # (an earlier saved version of a file offers that file).
+        self.folder: Path | None = None
+        self.save_name: str | None = f"{Path(self.name).stem} (copy){SUFFIX}" if read_only else None
+        # Where the working copy is; None until the editor gives it one (and for read-only).
+        self.session: Session | None = None
         self.undo_stack = QUndoStack(self)
+        # Edits a restored map had before it was restored: they count as unsaved too.
+        self._unsaved_before = unsaved_before
         # True while views hear of an edit, an undo or a redo; see _push_applied.
         self._telling_views = False
         self.undo_stack.cleanChanged.connect(self.file_changed)
+        self.undo_stack.indexChanged.connect(self._keep_working_copy)
         if unsaved:  # a map made from another file (an import): modified before any edit
             self.undo_stack.resetClean()
 
@@ -58,20 +76,49 @@ class DocumentCore(QObject):
         return not self.undo_stack.isClean()
 
     @property
+    def unsaved_edits(self) -> int:
+        """How many edits (and undos) lie between the map and its file."""
+        stack = self.undo_stack
+        if stack.isClean():
+            return 0
+        if stack.cleanIndex() < 0:  # never saved in this window: every step counts
+            return self._unsaved_before + stack.index()
+        return abs(stack.index() - stack.cleanIndex())
+
+    @property
     def pristine(self) -> bool:
         """Never edited and never saved: a window may reuse it for the next map opened."""
         stack = self.undo_stack
         return self.path is None and stack.count() == 0 and stack.cleanIndex() == 0
 
-    def save(self, path: Path | None = None) -> None:
-        """Write the map to ``path`` (or where it came from) whole; JourneyError if it cannot."""
+    def save(self, path: Path | None = None) -> str | None:
+        """Write the map to ``path`` (or where it came from) whole; JourneyError if it cannot.
+
+        Returns a note for the user when the save worked but the file's earlier version
+        could not be kept among the backups.
+        """
         target = path or self.path
-        if target is None:
+        if target is None or (self.read_only and path is None):
             raise JourneyError("choose where to save the map")
-        save_journey(self.journey, target)
-        self.path, self.name = target, target.name
+        note = None
+        if self.session is not None:
+            note = self.session.save(self.journey, target)
+        else:
+            save_journey(self.journey, target)
+        self.path, self.name, self.read_only = target, target.name, False
+        self._unsaved_before = 0
         self.undo_stack.setClean()
         self.file_changed.emit()
+        return note
+
+    def _keep_working_copy(self) -> None:
+        """Commit the edit just done, undone or redone to the working copy."""
+        if self.session is None:
+            return
+        try:
+            self.session.record_edit(self.journey, self.unsaved_edits, self.modified)
+        except JourneyError as error:
+            self.working_copy_failed.emit(str(error))
 
     # Undo plumbing -------------------------------------------------------------------------
 
@@ -107,6 +154,11 @@ class DocumentCore(QObject):
     ) -> None:
         """Push an edit already made. ``selected`` and ``selected_before`` are what to select
         after it is done and undone: cards, or with ``points`` an emotion point."""
+        if self.read_only:
+            undo()
+            raise JourneyError(
+                f"“{self.name}” is open read-only: Save As makes a copy you can edit"
+            )
         if self._telling_views:
             # A view reacting to an undo (a panel committing a field as the selection moves)
             # would push while the stack is undoing and break its order: refuse, unchanged.

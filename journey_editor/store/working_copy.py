@@ -5,9 +5,10 @@ from __future__ import annotations
 import sqlite3
 from pathlib import Path
 
-from journey_editor.model import Journey
+from journey_editor.model import Journey, JourneyError
 from journey_editor.store.atomic import atomic_write
 from journey_editor.store.database import create_database, write_changes
+from journey_editor.store.journey_file import read_journey
 
 
 class WorkingCopy:
@@ -45,3 +46,23 @@ class WorkingCopy:
             copy.execute("PRAGMA journal_mode=DELETE")
         finally:
             copy.close()
+
+
+def read_working_copy(path: Path) -> Journey:
+    """The map in a working copy an editor left behind, up to its last committed edit.
+
+    The last edits may still be in the write-ahead log beside it; SQLite replays the log
+    into the file first (this is our own file in our own folder, not a stranger's), and
+    the file is then read as any other.
+    """
+    if not path.is_file():
+        raise JourneyError("the working copy is gone")
+    try:
+        connection = sqlite3.connect(path)
+        try:
+            connection.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+        finally:
+            connection.close()
+    except sqlite3.Error as error:
+        raise JourneyError(f"the working copy cannot be read ({error})") from None
+    return read_journey(path)

@@ -6,7 +6,7 @@ import sys
 import time
 from pathlib import Path
 
-from PySide6.QtCore import QEvent, QEventLoop, QObject
+from PySide6.QtCore import QEvent, QEventLoop, QObject, QTimer
 from PySide6.QtWidgets import QApplication
 
 from journey_editor.model import Journey, JourneyError
@@ -36,6 +36,8 @@ def run_editor(
     window.resize(*(size or _default_size(app)))
     with journey_errors_shown(window):
         if screenshot is None:
+            # Once the window is up: restoring what a crash left unsaved comes first.
+            QTimer.singleShot(0, lambda: editor.offer_recovery(window))
             return int(app.exec())
         try:
             _save_screenshot(app, window, screenshot)

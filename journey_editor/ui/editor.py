@@ -1,9 +1,11 @@
-"""The running editor: its windows, one per open map, and what they share (recent files)."""
+"""The running editor: its windows, one per open map, and what they share (recent files, the
+folder of working copies and backups)."""
 
 from __future__ import annotations
 
 from pathlib import Path
 
+import platformdirs
 import shiboken6
 from PySide6.QtCore import QObject, QSettings
 
@@ -11,11 +13,16 @@ from journey_editor.document import JourneyDocument
 from journey_editor.interop.opening import read_map
 from journey_editor.interop.templates import load_template
 from journey_editor.model import Journey, JourneyError
+from journey_editor.store.sessions import WorkingFolder
+from journey_editor.ui import recovery
 from journey_editor.ui.errors import show_journey_error
 from journey_editor.ui.main_window import MainWindow
 from journey_editor.ui.recent import RecentFiles
 
 ORGANISATION = "Journey Editor"
+# The user's data folder (platformdirs: ~/.local/share/journey-editor on Linux) holds the
+# working copies of open maps and the backups of saved versions.
+DATA_FOLDER_NAME = "journey-editor"
 
 
 class Editor(QObject):
@@ -29,13 +36,19 @@ class Editor(QObject):
         # Shared by every window: the recent maps, the last export's choices.
         self.settings = settings or QSettings(ORGANISATION, "Journey Editor")
         self.recent = RecentFiles(self.settings)
+        self.working = WorkingFolder(platformdirs.user_data_path(DATA_FOLDER_NAME))
 
     def show_journey(
         self, journey: Journey, path: Path | None, near: MainWindow | None = None,
         name: str | None = None,
         unsaved: bool = False,
+        read_only: bool = False,
+        unsaved_before: int = 0,
     ) -> MainWindow:
-        document = JourneyDocument(journey, path, name=name, unsaved=unsaved)
+        document = JourneyDocument(
+            journey, path, name=name, unsaved=unsaved, read_only=read_only,
+            unsaved_before=unsaved_before,
+        )
         window = MainWindow(document, self)
         self.windows.append(window)
         if near is not None and shiboken6.isValid(near):
@@ -43,30 +56,80 @@ class Editor(QObject):
             if near.document.pristine:
                 near.close()
         window.show()
+        if not read_only:
+            self.keep_safe(window)
         return window
 
+    def keep_safe(self, window: MainWindow) -> None:
+        """Give the window's map a working copy, so every edit of it is on disk at once."""
+        document = window.document
+        if document.session is not None:
+            return
+        try:
+            document.session = self.working.start(
+                document.journey, document.path, document.name, modified=document.modified,
+                unsaved_edits=document.unsaved_edits,
+            )
+        except JourneyError as error:
+            window.tell(f"Edits are not kept safe until saved: {error}")
+
     def open_file(self, path: Path, near: MainWindow | None = None) -> MainWindow | None:
-        """Show the map in ``path``; one that cannot be read is reported and nothing changes."""
+        """Show the map in ``path``; one that cannot be read is reported and nothing changes.
+
+        A map open in another window, or in another running editor, is offered read-only:
+        two editors saving one file would lose one side's work.
+        """
+        read_only = False
         for window in self.windows:
-            if window.document.path is not None and _same_file(window.document.path, path):
+            document = window.document
+            if document.read_only or document.path is None or not _same_file(document.path, path):
+                continue
+            choice = recovery.ask_open_again(near, path, in_this_editor=True)
+            if choice is recovery.OpenChoice.SHOW_OPEN:
                 window.raise_()
                 window.activateWindow()
                 return window
+            if choice is recovery.OpenChoice.CANCEL:
+                return None
+            read_only = True
+            break
+        if not read_only and self.working.open_elsewhere(path) is not None:
+            choice = recovery.ask_open_again(near, path, in_this_editor=False)
+            if choice is recovery.OpenChoice.CANCEL:
+                return None
+            read_only = True
         try:
             journey = read_map(path)
         except JourneyError as error:
             reason = JourneyError(f"{path.name}: {error}")
             show_journey_error(near, "Could not open the map", reason)
             return None
-        window = self.show_journey(journey, path, near)
+        window = self.show_journey(journey, path, near, read_only=read_only)
         self.recent.add(path)
         return window
+
+    def offer_recovery(self, near: MainWindow, quiet: bool = True) -> int:
+        """Offer to restore each map an editor that stopped left unsaved; how many restored.
+
+        Unless ``quiet``, says so when there is nothing to restore.
+        """
+        restored = 0
+        left_behind = self.working.left_behind()
+        if not left_behind and not quiet:
+            near.tell("No unsaved maps to restore")
+        for left in left_behind:
+            window = recovery.restore_left_behind(self, left, near)
+            if window is not None:
+                # The window it was offered over may have given way to it (an untouched map).
+                near, restored = window, restored + 1
+        return restored
 
     def new_from_template(self, template: str, near: MainWindow | None = None) -> MainWindow:
         return self.show_journey(load_template(template), None, near)
 
-    def saved(self, path: Path) -> None:
+    def saved(self, window: MainWindow, path: Path) -> None:
         self.recent.add(path)
+        self.keep_safe(window)  # a read-only map saved elsewhere is now edited
 
     def quit(self) -> bool:
         """Close every window, each asking about unsaved changes; False if one was kept open."""
@@ -79,6 +142,9 @@ class Editor(QObject):
         """A window has closed: its map is no longer open."""
         if window in self.windows:
             self.windows.remove(window)
+        if window.document.session is not None:
+            window.document.session.end()
+            window.document.session = None
 
 
 def _same_file(one: Path, other: Path) -> bool:

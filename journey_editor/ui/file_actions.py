@@ -1,5 +1,5 @@
-"""The File menu of a window: new from a template, open, recent maps, save, import, export,
-close, quit.
+"""The File menu of a window: new from a template, open, recent maps, save, earlier saved
+versions, unsaved maps left by a crash, import, export, close, quit.
 
 Closing a window with unsaved changes asks first; so does quitting, window by window.
 """
@@ -16,7 +16,7 @@ from PySide6.QtWidgets import QFileDialog, QMenu, QMessageBox
 from journey_editor.interop.templates import TEMPLATES
 from journey_editor.interop.text_forms import READERS, reader_for
 from journey_editor.model import JourneyError
-from journey_editor.store import SUFFIX
+from journey_editor.store import SUFFIX, read_journey
 from journey_editor.store.journey_file import read_text_file
 from journey_editor.ui.actions import make_action
 from journey_editor.ui.errors import show_journey_error
@@ -56,6 +56,12 @@ class FileActions:
         self.recent_menu.aboutToShow.connect(self._fill_recent)
         self.save_action = make_action(window, "&Save", standard.Save, self.save)
         self.save_as_action = make_action(window, "Save &As…", standard.SaveAs, self.save_as)
+        self.versions_menu = QMenu("Saved &Versions", window)
+        self.versions_menu.aboutToShow.connect(self._fill_versions)
+        self.restore_action = make_action(
+            window, "Restore &Unsaved Maps…", None,
+            lambda: window.editor.offer_recovery(window, quiet=False),
+        )
         self.import_action = make_action(window, "&Import…", None, self.import_map)
         self.exporter = MapExporter(window)
         self.export_action = make_action(
@@ -75,6 +81,8 @@ class FileActions:
         menu.addSeparator()
         menu.addAction(self.save_action)
         menu.addAction(self.save_as_action)
+        menu.addMenu(self.versions_menu)
+        menu.addAction(self.restore_action)
         menu.addSeparator()
         menu.addAction(self.import_action)
         menu.addAction(self.export_action)
@@ -127,17 +135,52 @@ class FileActions:
         self.recent_menu.addSeparator()
         self.recent_menu.addAction("Clear list", self.window.editor.recent.clear)
 
+    def _fill_versions(self) -> None:
+        """The file's versions from before its last saves, newest first."""
+        self.versions_menu.clear()
+        path = self.window.document.path
+        versions = self.window.editor.working.backups.versions(path) if path else []
+        for version in versions:
+            label = f"Saved {version.saved_at:%d %b %Y, %H:%M:%S}"
+            action = self.versions_menu.addAction(label)
+            action.triggered.connect(
+                lambda _=False, v=version.path, t=label: self._open_version(v, t)
+            )
+        if not versions:
+            none = "Not saved yet" if path is None else "No earlier versions kept yet"
+            self.versions_menu.addAction(none).setEnabled(False)
+
+    def _open_version(self, copy: Path, label: str) -> None:
+        """An earlier version in a new window, as an unsaved map: saving it over the file
+        undoes the saves since (and keeps the current file as a version in turn)."""
+        document = self.window.document
+        try:
+            journey = read_journey(copy)
+        except JourneyError as error:
+            show_journey_error(self.window, "Could not open the saved version", error)
+            return
+        stem = Path(document.name).stem
+        window = self.window.editor.show_journey(
+            journey, None, self.window, name=f"{stem} ({label.lower()})", unsaved=True
+        )
+        window.document.folder = self._folder()
+        window.document.save_name = document.name
+        window.tell(f"{label}: Save As over {document.name} to go back to it")
+
     def save(self) -> bool:
         """Save where the map came from, or ask where; False when it was not saved."""
         self.window.commit_typing()
-        if self.window.document.path is None:
+        document = self.window.document
+        if document.path is None or document.read_only:
             return self.save_as()
-        return self._save_to(self.window.document.path)
+        return self._save_to(document.path)
 
     def save_as(self) -> bool:
         self.window.commit_typing()
         document = self.window.document
-        suggested = document.path or self._folder() / f"{Path(document.name).stem}{SUFFIX}"
+        suggested = self._folder() / (document.save_name or f"{Path(document.name).stem}{SUFFIX}")
+        if document.path is not None and not document.read_only:
+            suggested = document.path
         chosen, _ = QFileDialog.getSaveFileName(
             self.window, "Save journey map", str(suggested), SAVE_FILTER
         )
@@ -148,13 +191,13 @@ class FileActions:
 
     def _save_to(self, path: Path) -> bool:
         try:
-            self.window.document.save(path)
+            note = self.window.document.save(path)
         except JourneyError as error:
             # The map stays open and unchanged, so the user can save somewhere else.
             show_journey_error(self.window, "Could not save the map", error)
             return False
-        self.window.editor.saved(path)
-        self.window.statusBar().showMessage(f"Saved {path}", 5000)
+        self.window.editor.saved(self.window, path)
+        self.window.statusBar().showMessage(f"Saved {path}" + (f"; {note}" if note else ""), 8000)
         return True
 
     def may_close(self) -> bool:
@@ -182,5 +225,7 @@ class FileActions:
         return answer == buttons.Discard
 
     def _folder(self) -> Path:
-        path = self.window.document.path
-        return path.parent if path is not None else Path.home()
+        document = self.window.document
+        if document.path is not None:
+            return document.path.parent
+        return document.folder or Path.home()

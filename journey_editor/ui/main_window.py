@@ -106,6 +106,7 @@ class MainWindow(QMainWindow):
         self.palette.kind_activated.connect(self.edit_actions.new_card)
         document.changed.connect(self._show_map_details)
         document.file_changed.connect(self._show_file_state)
+        document.working_copy_failed.connect(self.tell)
         self._show_map_details()
         self._show_file_state()
         self._show_zoom(self.view.zoom)
@@ -188,7 +189,8 @@ class MainWindow(QMainWindow):
 
     def _show_file_state(self) -> None:
         # "[*]" is where Qt puts the modified mark, from setWindowModified.
-        self.setWindowTitle(f"{self.document.name}[*] — {APP_NAME}")
+        read_only = " (read-only)" if self.document.read_only else ""
+        self.setWindowTitle(f"{self.document.name}{read_only}[*] — {APP_NAME}")
         self.setWindowModified(self.document.modified)
 
     def _show_zoom(self, zoom: float) -> None:

@@ -1,0 +1,303 @@
+"""The working copies of open maps, in the user's data folder, and what a crash leaves there.
+
+Each open map has a session: its working copy (``<id>.journey``, every edit committed as it
+happens), a note of what it is (``<id>.json``: the file it came from, its name, when it was
+last edited and how many edits are unsaved) and a lock (``<id>.lock``, held with ``flock``
+while the editor has the map open). The lock is how a session left behind by a crash is
+told from one in use: the system drops a dead process's locks, so a session whose lock can
+be taken belongs to no running editor. The same lock says that a file is open elsewhere.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import fcntl
+import json
+import os
+import sqlite3
+import uuid
+from dataclasses import dataclass
+from datetime import datetime
+from pathlib import Path
+from typing import IO, Any
+
+from journey_editor.model import Journey, JourneyError
+from journey_editor.store.backups import BackupShelf
+from journey_editor.store.working_copy import WorkingCopy, read_working_copy
+
+NOTE_SUFFIX = ".json"
+LOCK_SUFFIX = ".lock"
+COPY_SUFFIX = ".journey"
+SIDECARS = ("-wal", "-shm", "-journal")
+
+
+@dataclass(frozen=True)
+class SessionNote:
+    """What a session says of itself, for the offer to restore it after a crash."""
+
+    source: Path | None  # the .journey file the map is saved to; None for a new map
+    name: str
+    last_edit_at: datetime | None
+    unsaved_edits: int
+    modified: bool
+
+    def to_json(self) -> str:
+        return json.dumps({
+            "source": None if self.source is None else str(self.source),
+            "name": self.name,
+            "last_edit_at": None if self.last_edit_at is None else self.last_edit_at.isoformat(),
+            "unsaved_edits": self.unsaved_edits,
+            "modified": self.modified,
+        })
+
+    @classmethod
+    def from_json(cls, text: str) -> SessionNote:
+        """Raises ValueError (or KeyError, TypeError) for a note that is not one of ours."""
+        data: dict[str, Any] = json.loads(text)
+        source, last_edit = data["source"], data["last_edit_at"]
+        return cls(
+            source=None if source is None else Path(str(source)),
+            name=str(data["name"]),
+            last_edit_at=None if last_edit is None else datetime.fromisoformat(str(last_edit)),
+            unsaved_edits=int(data["unsaved_edits"]),
+            modified=bool(data["modified"]),
+        )
+
+
+class WorkingFolder:
+    """The folder of working copies (and, beside it, the backups of saved versions)."""
+
+    def __init__(self, root: Path) -> None:
+        self.root = Path(root)
+        self.folder = self.root / "working"
+        self.backups = BackupShelf(self.root / "backups")
+
+    def start(
+        self, journey: Journey, source: Path | None, name: str, *, modified: bool = False,
+        unsaved_edits: int = 0,
+    ) -> Session:
+        """A new session for a map just opened; JourneyError when the folder can't be used."""
+        try:
+            self.folder.mkdir(parents=True, exist_ok=True)
+            return Session(self, uuid.uuid4().hex, journey, source, name, modified, unsaved_edits)
+        except (OSError, sqlite3.Error) as error:
+            reason = error.strerror if isinstance(error, OSError) else None
+            raise JourneyError(
+                f"cannot keep a working copy in {self.folder}: {reason or error}"
+            ) from None
+
+    def left_behind(self) -> list[LeftBehind]:
+        """Sessions whose editor stopped without closing them, oldest edit first.
+
+        Each is locked by the caller until it is restored, discarded or let go, so two
+        editors starting at once do not both offer it. Sessions with nothing unsaved are
+        removed quietly.
+        """
+        found = []
+        for note_path in self._notes():
+            lock = _try_lock(note_path.with_suffix(LOCK_SUFFIX))
+            if lock is None:
+                continue  # a running editor has it open
+            left = LeftBehind(self, note_path.stem, lock)
+            if left.worth_offering:
+                found.append(left)
+            else:
+                left.discard()
+        return sorted(found, key=lambda left: left.last_edit_sort_key)
+
+    def open_elsewhere(self, path: Path) -> SessionNote | None:
+        """The session of a running editor (this one or another) editing ``path``, if any."""
+        for note_path in self._notes():
+            note = _read_note(note_path)
+            if note is None or note.source is None or not _same_file(note.source, path):
+                continue
+            lock = _try_lock(note_path.with_suffix(LOCK_SUFFIX))
+            if lock is None:
+                return note
+            lock.close()
+        return None
+
+    def files_of(self, session_id: str) -> list[Path]:
+        base = self.folder / session_id
+        names = [COPY_SUFFIX, *(COPY_SUFFIX + sidecar for sidecar in SIDECARS), NOTE_SUFFIX]
+        return [base.with_name(session_id + name) for name in names]
+
+    def _notes(self) -> list[Path]:
+        try:
+            return sorted(self.folder.glob(f"*{NOTE_SUFFIX}"))
+        except OSError:
+            return []
+
+
+class Session:
+    """An open map's working copy, note and lock."""
+
+    def __init__(
+        self, folder: WorkingFolder, session_id: str, journey: Journey, source: Path | None,
+        name: str, modified: bool, unsaved_edits: int,
+    ) -> None:
+        self._folder = folder
+        self.id = session_id
+        base = folder.folder / session_id
+        self._lock = _try_lock(base.with_suffix(LOCK_SUFFIX))
+        if self._lock is None:  # a fresh random name: nobody else can hold it
+            raise OSError(f"cannot lock {base.with_suffix(LOCK_SUFFIX)}")
+        self.note = SessionNote(source, name, None, unsaved_edits, modified)
+        self._write_note()
+        self.working_copy = WorkingCopy(base.with_suffix(COPY_SUFFIX), journey)
+        # After a failed commit the working copy no longer matches the map; the next commit
+        # writes it whole again rather than trusting it.
+        self._stale = False
+
+    def record_edit(self, journey: Journey, unsaved_edits: int, modified: bool) -> None:
+        """Commit what changed in ``journey`` to the working copy, and note the edit.
+
+        Raises JourneyError when the working copy cannot be written (a full disk); the map
+        itself is untouched, and the next edit tries again.
+        """
+        try:
+            if self._stale:
+                self._rebuild(journey)
+            else:
+                self.working_copy.commit(journey)
+            self.note = SessionNote(
+                self.note.source, self.note.name, datetime.now().astimezone(), unsaved_edits,
+                modified,
+            )
+            self._write_note()
+        except (OSError, sqlite3.Error) as error:
+            self._stale = True
+            raise JourneyError(f"the working copy could not be updated ({error})") from None
+
+    def save(self, journey: Journey, target: Path) -> str | None:
+        """Write the map to ``target`` whole; the earlier file there goes to the backups.
+
+        Returns a note when the earlier version could not be kept (the save still happens);
+        raises JourneyError when the save itself cannot be done, with ``target`` unchanged.
+        """
+        if self._stale:
+            self.record_edit(journey, self.note.unsaved_edits, self.note.modified)
+        else:
+            self.working_copy.commit(journey)
+        kept_note = None
+        try:
+            self._folder.backups.keep_previous(target)
+        except (OSError, JourneyError) as error:
+            kept_note = f"the earlier version of {target.name} could not be kept ({error})"
+        self.working_copy.save_to(target)
+        self.note = SessionNote(target, target.name, self.note.last_edit_at, 0, False)
+        self._write_note_quietly()
+        return kept_note
+
+    def end(self) -> None:
+        """The map is closed: its working copy, note and lock go."""
+        self.working_copy.close()
+        for path in self._folder.files_of(self.id):
+            with contextlib.suppress(OSError):
+                path.unlink()
+        self._release()
+
+    def _release(self) -> None:
+        if self._lock is not None:
+            _unlock_and_remove(self._lock)
+            self._lock = None
+
+    def _rebuild(self, journey: Journey) -> None:
+        path = self.working_copy.path
+        self.working_copy.close()
+        for leftover in [path, *(path.with_name(path.name + s) for s in SIDECARS)]:
+            with contextlib.suppress(FileNotFoundError):
+                leftover.unlink()
+        self.working_copy = WorkingCopy(path, journey)
+        self._stale = False
+
+    def _write_note(self) -> None:
+        note_path = self._folder.folder / f"{self.id}{NOTE_SUFFIX}"
+        # Renamed into place: a crash mid-write leaves the previous note, never half of one.
+        # Not flushed: the working copy is what must survive; the note only describes it.
+        temporary = note_path.with_name(note_path.name + ".tmp")
+        temporary.write_text(self.note.to_json(), encoding="utf-8")
+        os.replace(temporary, note_path)
+
+    def _write_note_quietly(self) -> None:
+        with contextlib.suppress(OSError):
+            self._write_note()
+
+
+class LeftBehind:
+    """A session an editor left behind when it stopped, locked by us while we decide."""
+
+    def __init__(self, folder: WorkingFolder, session_id: str, lock: IO[bytes]) -> None:
+        self._folder = folder
+        self.id = session_id
+        self._lock: IO[bytes] | None = lock
+        self._copy = folder.folder / f"{session_id}{COPY_SUFFIX}"
+        note = _read_note(folder.folder / f"{session_id}{NOTE_SUFFIX}")
+        if note is None and self._copy.exists():
+            # The note is lost but the work may not be: offer the copy by its own time.
+            edited = datetime.fromtimestamp(self._copy.stat().st_mtime).astimezone()
+            note = SessionNote(None, "Untitled", edited, 0, True)
+        self.note = note
+
+    @property
+    def worth_offering(self) -> bool:
+        """Unsaved work is there: a modified map whose working copy exists."""
+        return self.note is not None and self.note.modified and self._copy.exists()
+
+    @property
+    def last_edit_sort_key(self) -> float:
+        edited = self.note.last_edit_at if self.note is not None else None
+        return edited.timestamp() if edited is not None else 0.0
+
+    def journey(self) -> Journey:
+        """The map as it was at its last edit; JourneyError when the copy is unusable."""
+        return read_working_copy(self._copy)
+
+    def discard(self) -> None:
+        """Remove the session's files for good."""
+        for path in self._folder.files_of(self.id):
+            with contextlib.suppress(OSError):
+                path.unlink()
+        if self._lock is not None:
+            _unlock_and_remove(self._lock)
+            self._lock = None
+
+    def let_go(self) -> None:
+        """Keep the session for another time: offered again at the next start."""
+        if self._lock is not None:
+            self._lock.close()
+            self._lock = None
+
+
+def _try_lock(path: Path) -> IO[bytes] | None:
+    """The lock file at ``path`` opened and locked, or None when someone else holds it."""
+    handle = open(path, "ab")  # noqa: SIM115 - held open for the session's life
+    try:
+        fcntl.flock(handle, fcntl.LOCK_EX | fcntl.LOCK_NB)
+    except BlockingIOError:
+        handle.close()
+        return None
+    except OSError:
+        handle.close()
+        raise
+    return handle
+
+
+def _unlock_and_remove(lock: IO[bytes]) -> None:
+    with contextlib.suppress(OSError):
+        Path(lock.name).unlink()
+    lock.close()
+
+
+def _read_note(path: Path) -> SessionNote | None:
+    try:
+        return SessionNote.from_json(path.read_text(encoding="utf-8"))
+    except (OSError, ValueError, KeyError, TypeError):
+        return None
+
+
+def _same_file(one: Path, other: Path) -> bool:
+    try:
+        return one.resolve() == other.resolve() or one.samefile(other)
+    except OSError:
+        return False

@@ -1,0 +1,247 @@
+"""Work kept safe in the editor: the working copy follows every edit, a killed editor's edits
+are offered back, a map open elsewhere opens read-only, and saved versions can be gone back to.
+"""
+
+from __future__ import annotations
+
+import copy
+import signal
+import subprocess
+import sys
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import QSettings
+from PySide6.QtWidgets import QFileDialog, QMessageBox
+from pytestqt.qtbot import QtBot
+
+from journey_editor.model import CardKind, Journey, JourneyError, update_card
+from journey_editor.store import read_journey, save_journey
+from journey_editor.store.sessions import WorkingFolder
+from journey_editor.store.working_copy import read_working_copy
+from journey_editor.ui import recovery
+from journey_editor.ui.editor import Editor
+
+KILLED_EDITOR = Path(__file__).with_name("editor_killed_mid_workshop.py")
+
+
+@pytest.fixture
+def data_home(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    """This test's own data folder: its working copies and backups, and nobody else's."""
+    home = tmp_path / "data"
+    monkeypatch.setenv("XDG_DATA_HOME", str(home))
+    return home / "journey-editor"
+
+
+@pytest.fixture
+def settings_path(tmp_path: Path) -> Path:
+    return tmp_path / "settings.ini"
+
+
+@pytest.fixture
+def editor(qtbot: QtBot, data_home: Path, settings_path: Path) -> Iterator[Editor]:
+    running = Editor(QSettings(str(settings_path), QSettings.Format.IniFormat))
+    yield running
+    for window in list(running.windows):
+        window.document.undo_stack.setClean()  # nothing to ask about while tearing down
+        window.close()
+
+
+@pytest.fixture
+def saved_map(tmp_path: Path, sample: Journey) -> Path:
+    path = tmp_path / "studio-books.journey"
+    save_journey(sample, path)
+    return path
+
+
+def click_in_next_question(monkeypatch: pytest.MonkeyPatch, *answers: str) -> list[str]:
+    """Answer the next message boxes by clicking the buttons named ``answers``, in turn;
+    returns the texts of the questions asked."""
+    asked: list[str] = []
+    queue = list(answers)
+
+    def answer(box: QMessageBox) -> int:
+        asked.append(f"{box.text()} {box.informativeText()}")
+        wanted = queue.pop(0)
+        button = next(b for b in box.buttons() if b.text().replace("&", "") == wanted)
+        button.click()
+        return 0
+
+    monkeypatch.setattr(QMessageBox, "exec", answer)
+    return asked
+
+
+def test_every_edit_is_in_the_working_copy_at_once(editor: Editor, saved_map: Path) -> None:
+    window = editor.open_file(saved_map)
+    assert window is not None
+    document = window.document
+    session = document.session
+    assert session is not None and session.working_copy.path.is_relative_to(editor.working.root)
+    card = document.journey.cards_in_order()[0]
+    document.update_card(card.id, title="Typed in the workshop")
+    assert read_working_copy(session.working_copy.path) == document.journey
+    assert (session.note.unsaved_edits, session.note.modified) == (1, True)
+    document.undo_stack.undo()
+    assert read_working_copy(session.working_copy.path) == read_journey(saved_map)
+    assert (session.note.unsaved_edits, session.note.modified) == (0, False)
+    window.close()
+    assert list(editor.working.folder.iterdir()) == []  # closed: nothing left behind
+
+
+def test_a_killed_editor_s_edits_are_offered_and_restored(
+    editor: Editor, saved_map: Path, settings_path: Path, monkeypatch: pytest.MonkeyPatch,
+    qtbot: QtBot,
+) -> None:
+    before = saved_map.read_bytes()
+    child = subprocess.Popen(
+        [sys.executable, str(KILLED_EDITOR), str(saved_map), str(settings_path)],
+        stdout=subprocess.PIPE, text=True,
+    )
+    try:
+        assert child.stdout is not None and child.stdout.readline().strip() == "edited"
+    finally:
+        child.send_signal(signal.SIGKILL)
+        child.wait()
+    assert child.returncode == -signal.SIGKILL
+    assert saved_map.read_bytes() == before  # the crash never touched the user's file
+
+    start = editor.show_journey(read_journey(saved_map.with_name("studio-books.journey")), None)
+    asked = click_in_next_question(monkeypatch, "Restore")
+    assert editor.offer_recovery(start) == 1
+    assert len(asked) == 1
+    # Three edits stand between the map and its file: the delete was undone.
+    assert "“studio-books.journey”" in asked[0] and "3 unsaved edits" in asked[0]
+    assert "today at" in asked[0]
+
+    restored = editor.windows[-1]
+    journey = restored.document.journey
+    assert journey.cards_in_order()[0].title == "Renamed in the workshop"
+    assert [s.name for s in journey.stages][-1] == "Referral"
+    assert any(card.title == "Found after lunch" for card in journey.cards.values())
+    assert restored.document.path == saved_map and restored.document.modified
+    assert restored.document.unsaved_edits == 3
+    # Restored into a working copy of its own; the crashed one is gone.
+    assert editor.working.left_behind() == []
+    assert restored.file_actions.save()
+    assert read_journey(saved_map) == journey
+
+
+def test_declined_recovery_is_kept_until_discarded(
+    editor: Editor, saved_map: Path, sample: Journey, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    crashed = editor.working.start(sample, saved_map, saved_map.name)
+    update_card(sample, sample.cards_in_order()[0].id, title="Unsaved idea")
+    crashed.record_edit(sample, 1, True)
+    crashed._lock.close()
+    crashed._lock = None
+
+    start = editor.show_journey(copy.deepcopy(sample), None)
+    click_in_next_question(monkeypatch, "Not Now")
+    assert editor.offer_recovery(start) == 0
+    asked = click_in_next_question(monkeypatch, "Not Now")
+    assert editor.offer_recovery(start) == 0 and len(asked) == 1  # offered again
+    click_in_next_question(monkeypatch, "Discard")
+    assert editor.offer_recovery(start) == 0
+    assert editor.working.left_behind() == []
+
+
+def test_a_map_open_in_another_window_opens_read_only(
+    editor: Editor, saved_map: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    first = editor.open_file(saved_map)
+    asked = click_in_next_question(monkeypatch, "Open Read-Only")
+    second = editor.open_file(saved_map)
+    assert second is not None and second is not first
+    assert "already open in another window" in asked[0]
+    document = second.document
+    assert document.read_only and document.session is None
+    assert "(read-only)" in second.windowTitle()
+    card = document.journey.cards_in_order()[0]
+    with pytest.raises(JourneyError, match="open read-only"):
+        document.update_card(card.id, title="Not here")
+    assert document.journey.cards[card.id].title == card.title
+
+    copy_path = tmp_path / "studio-books (copy).journey"
+    suggested: list[str] = []
+
+    def choose(_parent: object, _title: str, where: str, _filter: str) -> tuple[str, str]:
+        suggested.append(where)
+        return str(copy_path), ""
+
+    monkeypatch.setattr(QFileDialog, "getSaveFileName", choose)
+    assert second.file_actions.save()  # Save on a read-only map asks where
+    assert suggested == [str(copy_path)]
+    assert not document.read_only and document.session is not None
+    document.update_card(card.id, title="Now editable")
+    assert "(read-only)" not in second.windowTitle()
+
+
+def test_a_map_open_in_another_editor_opens_read_only(
+    editor: Editor, saved_map: Path, sample: Journey, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # Another editor's session of the file: another process, as far as the lock knows.
+    elsewhere = WorkingFolder(editor.working.root).start(sample, saved_map, saved_map.name)
+    try:
+        asked = click_in_next_question(monkeypatch, "Cancel")
+        assert editor.open_file(saved_map) is None
+        assert "already open in another Journey Editor" in asked[0]
+        click_in_next_question(monkeypatch, "Open Read-Only")
+        window = editor.open_file(saved_map)
+        assert window is not None and window.document.read_only
+    finally:
+        elsewhere.end()
+    window.close()
+    assert editor.open_file(saved_map) is not None  # nobody else has it now: no question
+
+
+def test_a_save_can_be_undone_from_the_saved_versions(
+    editor: Editor, saved_map: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    window = editor.open_file(saved_map)
+    assert window is not None
+    original = read_journey(saved_map)
+    document = window.document
+    stage, lane = document.journey.stages[0], document.journey.lanes[0]
+    for number in range(3):
+        document.add_card(CardKind.NOTE, stage.id, lane.id, f"Saved note {number}")
+        assert window.file_actions.save()
+    menu = window.file_actions.versions_menu
+    menu.aboutToShow.emit()
+    labels = [action.text() for action in menu.actions()]
+    assert len(labels) == 3 and all(label.startswith("Saved ") for label in labels)
+    menu.actions()[-1].trigger()  # the oldest: the file as it was opened
+    earlier = editor.windows[-1]
+    assert earlier.document.journey == original and earlier.document.modified
+    assert earlier.document.path is None
+
+    monkeypatch.setattr(
+        QFileDialog, "getSaveFileName", lambda _p, _t, where, _f: (where, "")
+    )
+    monkeypatch.setattr(recovery, "ask_open_again", lambda *a, **k: recovery.OpenChoice.CANCEL)
+    assert earlier.file_actions.save()  # Save As offers the file it is a version of
+    assert read_journey(saved_map) == original
+
+
+def test_a_full_working_folder_warns_and_keeps_editing(
+    editor: Editor, saved_map: Path
+) -> None:
+    window = editor.open_file(saved_map)
+    assert window is not None
+    document = window.document
+    session = document.session
+    assert session is not None
+
+    def full_disk(*_args: object) -> int:
+        raise OSError(28, "No space left on device")
+
+    told: list[str] = []
+    document.working_copy_failed.connect(told.append)
+    session.working_copy.commit = full_disk  # type: ignore[method-assign]
+    card = document.journey.cards_in_order()[0]
+    document.update_card(card.id, title="Typed while the disk was full")
+    assert told and "No space left on device" in told[0]
+    assert document.journey.cards[card.id].title == "Typed while the disk was full"
+    del session.working_copy.commit  # space again: the next edit writes the copy whole
+    document.update_card(card.id, title="And after")
+    assert read_working_copy(session.working_copy.path) == document.journey
