@@ -1,0 +1,198 @@
+"""Sessions, working copies and backups, without Qt: what a crash leaves, and what is kept."""
+
+from __future__ import annotations
+
+import copy
+import os
+import signal
+import subprocess
+import sys
+import textwrap
+from pathlib import Path
+
+import pytest
+
+from journey_editor.model import CardKind, Journey, JourneyError, add_card, update_card
+from journey_editor.store import read_journey, save_journey
+from journey_editor.store.backups import BackupShelf
+from journey_editor.store.sessions import WorkingFolder
+
+
+def crash(session: object) -> None:
+    """What the system does to a killed editor's session: its lock goes, its files stay."""
+    lock = session._lock  # type: ignore[attr-defined]  # noqa: SLF001
+    lock.close()
+    session._lock = None  # type: ignore[attr-defined]  # noqa: SLF001
+
+
+def test_a_session_left_by_a_crash_is_offered_with_its_last_edit(
+    tmp_path: Path, sample: Journey
+) -> None:
+    folder = WorkingFolder(tmp_path / "data")
+    source = tmp_path / "map.journey"
+    save_journey(sample, source)
+    journey = copy.deepcopy(sample)
+    session = folder.start(journey, source, source.name)
+    for number in range(3):
+        update_card(journey, journey.cards_in_order()[0].id, title=f"Idea {number}")
+        session.record_edit(journey, number + 1, True)
+    assert folder.left_behind() == []  # in use: not offered
+    crash(session)
+
+    [left] = folder.left_behind()
+    assert left.note is not None
+    assert (left.note.source, left.note.name, left.note.unsaved_edits) == (
+        source, "map.journey", 3
+    )
+    assert left.note.last_edit_at is not None
+    assert left.journey() == journey
+    assert folder.left_behind() == []  # locked by the one deciding: not offered twice
+    left.let_go()
+    [again] = folder.left_behind()
+    again.discard()
+    assert folder.left_behind() == []
+    assert list(folder.folder.iterdir()) == []
+
+
+def test_a_session_with_nothing_unsaved_is_cleared_quietly(
+    tmp_path: Path, sample: Journey
+) -> None:
+    folder = WorkingFolder(tmp_path / "data")
+    crash(folder.start(sample, None, "Untitled"))
+    assert folder.left_behind() == []
+    assert list(folder.folder.iterdir()) == []
+
+
+def test_a_lost_note_still_offers_the_work(tmp_path: Path, sample: Journey) -> None:
+    folder = WorkingFolder(tmp_path / "data")
+    journey = copy.deepcopy(sample)
+    session = folder.start(journey, None, "Untitled")
+    add_card(journey, CardKind.NOTE, journey.stages[0].id, journey.lanes[0].id, "Keep me")
+    session.record_edit(journey, 1, True)
+    crash(session)
+    (folder.folder / f"{session.id}.json").write_text("{half a no", encoding="utf-8")
+    [left] = folder.left_behind()
+    assert left.note is not None and left.note.name == "Untitled"
+    assert left.journey() == journey
+
+
+def test_a_damaged_working_copy_is_refused_in_one_line(tmp_path: Path, sample: Journey) -> None:
+    folder = WorkingFolder(tmp_path / "data")
+    journey = copy.deepcopy(sample)
+    session = folder.start(journey, None, "Untitled")
+    update_card(journey, journey.cards_in_order()[0].id, title="Edited")
+    session.record_edit(journey, 1, True)
+    crash(session)
+    session.working_copy.close()
+    copy_path = session.working_copy.path
+    copy_path.write_bytes(copy_path.read_bytes()[:5000])
+    for sidecar in ("-wal", "-shm"):
+        copy_path.with_name(copy_path.name + sidecar).unlink(missing_ok=True)
+    [left] = folder.left_behind()
+    with pytest.raises(JourneyError) as refused:
+        left.journey()
+    assert "\n" not in str(refused.value)
+
+
+LOCK_HOLDER = textwrap.dedent("""
+    import sys, time
+    from pathlib import Path
+    from journey_editor.interop.templates import load_template
+    from journey_editor.store.sessions import WorkingFolder
+    folder = WorkingFolder(Path(sys.argv[1]))
+    session = folder.start(load_template("sample"), Path(sys.argv[2]), "map.journey",
+                           modified=True, unsaved_edits=2)
+    print("open", flush=True)
+    time.sleep(60)
+""")
+
+
+def test_a_file_open_in_another_editor_is_seen_until_that_editor_dies(
+    tmp_path: Path, sample: Journey
+) -> None:
+    root, source = tmp_path / "data", tmp_path / "map.journey"
+    save_journey(sample, source)
+    other = subprocess.Popen(
+        [sys.executable, "-c", LOCK_HOLDER, str(root), str(source)],
+        stdout=subprocess.PIPE, text=True,
+    )
+    folder = WorkingFolder(root)
+    try:
+        assert other.stdout is not None and other.stdout.readline().strip() == "open"
+        held = folder.open_elsewhere(tmp_path / "." / "map.journey")
+        assert held is not None and held.source == source
+        assert folder.open_elsewhere(tmp_path / "other.journey") is None
+        assert folder.left_behind() == []  # alive: not a crash
+    finally:
+        os.kill(other.pid, signal.SIGKILL)
+        other.wait()
+    assert folder.open_elsewhere(source) is None
+    [left] = folder.left_behind()
+    assert left.note is not None and left.note.unsaved_edits == 2
+    left.discard()
+
+
+def test_saving_keeps_the_replaced_file_and_rotates_five(
+    tmp_path: Path, sample: Journey
+) -> None:
+    folder = WorkingFolder(tmp_path / "data")
+    target = tmp_path / "map.journey"
+    journey = copy.deepcopy(sample)
+    session = folder.start(journey, None, "Untitled")
+    titles = []
+    for number in range(8):
+        title = f"Version {number}"
+        update_card(journey, journey.cards_in_order()[0].id, title=title)
+        session.record_edit(journey, 1, True)
+        assert session.save(journey, target) is None
+        titles.append(title)
+        # Saves within one second would share a modification time on coarse file systems.
+        os.utime(target, (1_700_000_000 + number, 1_700_000_000 + number))
+    versions = folder.backups.versions(target)
+    assert len(versions) == 5
+    kept = [read_journey(v.path).cards_in_order()[0].title for v in versions]
+    assert kept == titles[-2:-7:-1]  # the five before the last save, newest first
+    assert [v.saved_at.timestamp() for v in versions] == [
+        1_700_000_000 + n for n in range(6, 1, -1)
+    ]
+    assert read_journey(target) == journey
+
+
+def test_two_files_with_one_name_keep_their_own_versions(
+    tmp_path: Path, sample: Journey
+) -> None:
+    shelf = BackupShelf(tmp_path / "backups")
+    first, second = tmp_path / "a" / "map.journey", tmp_path / "b" / "map.journey"
+    for path in (first, second):
+        path.parent.mkdir()
+        save_journey(sample, path)
+        shelf.keep_previous(path)
+    assert [len(shelf.versions(p)) for p in (first, second)] == [1, 1]
+    assert shelf.versions(first)[0].path.parent != shelf.versions(second)[0].path.parent
+
+
+def test_a_save_goes_on_when_the_backup_cannot_be_kept(
+    tmp_path: Path, sample: Journey
+) -> None:
+    root = tmp_path / "data"
+    folder = WorkingFolder(root)
+    target = tmp_path / "map.journey"
+    save_journey(sample, target)
+    journey = copy.deepcopy(sample)
+    session = folder.start(journey, target, target.name)
+    (root / "backups").write_text("not a folder", encoding="utf-8")
+    update_card(journey, journey.cards_in_order()[0].id, title="Saved anyway")
+    session.record_edit(journey, 1, True)
+    note = session.save(journey, target)
+    assert note is not None and "could not be kept" in note and "\n" not in note
+    assert read_journey(target) == journey
+
+
+def test_a_working_folder_that_cannot_be_made_is_one_line(
+    tmp_path: Path, sample: Journey
+) -> None:
+    blocked = tmp_path / "data"
+    blocked.write_text("a file where the folder should be", encoding="utf-8")
+    with pytest.raises(JourneyError, match="cannot keep a working copy") as refused:
+        WorkingFolder(blocked).start(sample, None, "Untitled")
+    assert "\n" not in str(refused.value)
