@@ -245,3 +245,21 @@ def test_a_full_working_folder_warns_and_keeps_editing(
     del session.working_copy.commit  # space again: the next edit writes the copy whole
     document.update_card(card.id, title="And after")
     assert read_working_copy(session.working_copy.path) == document.journey
+
+
+def test_a_restored_map_takes_the_place_of_its_file_opened_unedited(
+    editor: Editor, saved_map: Path, sample: Journey, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    crashed = editor.working.start(sample, saved_map, saved_map.name)
+    update_card(sample, sample.cards_in_order()[0].id, title="Unsaved idea")
+    crashed.record_edit(sample, 1, True)
+    crashed._lock.close()  # noqa: SLF001 - what the system does to a killed editor's lock
+    crashed._lock = None  # noqa: SLF001
+
+    opened = editor.open_file(saved_map)  # `journey-editor map.journey` after the crash
+    assert opened is not None
+    click_in_next_question(monkeypatch, "Restore")
+    assert editor.offer_recovery(opened) == 1
+    [restored] = editor.windows
+    assert restored is not opened and restored.document.journey == sample
+    assert restored.document.path == saved_map and not restored.document.read_only

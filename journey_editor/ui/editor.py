@@ -80,10 +80,8 @@ class Editor(QObject):
         two editors saving one file would lose one side's work.
         """
         read_only = False
-        for window in self.windows:
-            document = window.document
-            if document.read_only or document.path is None or not _same_file(document.path, path):
-                continue
+        window = self.window_editing(path)
+        if window is not None:
             choice = recovery.ask_open_again(near, path, in_this_editor=True)
             if choice is recovery.OpenChoice.SHOW_OPEN:
                 window.raise_()
@@ -92,8 +90,7 @@ class Editor(QObject):
             if choice is recovery.OpenChoice.CANCEL:
                 return None
             read_only = True
-            break
-        if not read_only and self.working.open_elsewhere(path) is not None:
+        elif self.working.open_elsewhere(path) is not None:
             choice = recovery.ask_open_again(near, path, in_this_editor=False)
             if choice is recovery.OpenChoice.CANCEL:
                 return None
@@ -107,6 +104,15 @@ class Editor(QObject):
         window = self.show_journey(journey, path, near, read_only=read_only)
         self.recent.add(path)
         return window
+
+    def window_editing(self, path: Path) -> MainWindow | None:
+        """The window in which the map saved at ``path`` is open for editing, if any."""
+        for window in self.windows:
+            document = window.document
+            if not document.read_only and document.path is not None:
+                if _same_file(document.path, path):
+                    return window
+        return None
 
     def offer_recovery(self, near: MainWindow, quiet: bool = True) -> int:
         """Offer to restore each map an editor that stopped left unsaved; how many restored.

@@ -82,10 +82,16 @@ def restore_left_behind(
         reason = JourneyError(f"{note.name}: {error}")
         show_journey_error(near, "Could not restore the map", reason)
         return None
+    # The file may be open already, as it was on disk (given on the command line): the
+    # restored map takes the place of that window unless it has edits of its own.
+    same = editor.window_editing(note.source) if note.source is not None else None
+    read_only = same is not None and same.document.modified
     window = editor.show_journey(
-        journey, note.source, near, name=note.name, unsaved=True,
+        journey, note.source, near, name=note.name, unsaved=True, read_only=read_only,
         unsaved_before=note.unsaved_edits,
     )
+    if same is not None and not read_only:
+        same.close()
     if window.document.session is not None:
         left.discard()  # its work now lives in the restored map's own working copy
     else:
