@@ -16,13 +16,14 @@ from journey_editor.model import CardKind, Journey, JourneyError, add_card, upda
 from journey_editor.store import read_journey, save_journey
 from journey_editor.store.backups import BackupShelf
 from journey_editor.store.sessions import WorkingFolder
+from journey_editor.store.working_copy import read_working_copy
 
 
 def crash(session: object) -> None:
     """What the system does to a killed editor's session: its lock goes, its files stay."""
-    lock = session._lock  # type: ignore[attr-defined]  # noqa: SLF001
+    lock = session._lock  # type: ignore[attr-defined]
     lock.close()
-    session._lock = None  # type: ignore[attr-defined]  # noqa: SLF001
+    session._lock = None  # type: ignore[attr-defined]
 
 
 def test_a_session_left_by_a_crash_is_offered_with_its_last_edit(
@@ -196,3 +197,43 @@ def test_a_working_folder_that_cannot_be_made_is_one_line(
     with pytest.raises(JourneyError, match="cannot keep a working copy") as refused:
         WorkingFolder(blocked).start(sample, None, "Untitled")
     assert "\n" not in str(refused.value)
+
+
+def test_a_failed_save_keeps_no_extra_version_and_no_version_is_pushed_out(
+    tmp_path: Path, sample: Journey
+) -> None:
+    folder = WorkingFolder(tmp_path / "data")
+    target = tmp_path / "map.journey"
+    save_journey(sample, target)
+    journey = copy.deepcopy(sample)
+    session = folder.start(journey, target, target.name)
+    before = target.read_bytes()
+
+    def refused(_path: Path) -> None:
+        raise JourneyError(f"cannot write {target}: Read-only file system")
+
+    session.working_copy.save_to = refused  # type: ignore[method-assign]
+    for _ in range(7):
+        with pytest.raises(JourneyError, match="Read-only"):
+            session.save(journey, target)
+    assert folder.backups.versions(target) == [] and target.read_bytes() == before
+
+
+def test_a_save_does_not_need_the_working_copy(tmp_path: Path, sample: Journey) -> None:
+    """The data folder's disk is full: the user's file, elsewhere, is still saved whole."""
+    folder = WorkingFolder(tmp_path / "data")
+    target = tmp_path / "map.journey"
+    journey = copy.deepcopy(sample)
+    session = folder.start(journey, None, "Untitled")
+
+    def full(_journey: Journey) -> int:
+        raise OSError(28, "No space left on device")
+
+    session.working_copy.commit = full  # type: ignore[method-assign]
+    update_card(journey, journey.cards_in_order()[0].id, title="Saved from the map itself")
+    assert session.save(journey, target) is None
+    assert read_journey(target) == journey
+    del session.working_copy.commit
+    update_card(journey, journey.cards_in_order()[0].id, title="The copy catches up")
+    session.record_edit(journey, 1, True)
+    assert read_working_copy(session.working_copy.path) == journey

@@ -8,12 +8,19 @@ leaves either the old file or the new one, never a mixture.
 from __future__ import annotations
 
 import contextlib
+import errno
 import os
+import re
+import sqlite3
+import time
 import uuid
 from collections.abc import Callable
 from pathlib import Path
 
 from journey_editor.model import JourneyError
+
+SQLITE_SIDECARS = ("-journal", "-wal", "-shm")
+LEFTOVER_AGE_S = 3600
 
 
 def atomic_write(target: Path, fill: Callable[[Path], None]) -> None:
@@ -26,17 +33,45 @@ def atomic_write(target: Path, fill: Callable[[Path], None]) -> None:
     check_writable_target(target)
     # Named after the target to explain a leftover, but short: the target's own name may be
     # near the file system's limit of 255 bytes.
-    temporary = target.with_name(f".{target.stem[:24]}.{uuid.uuid4().hex[:8]}.tmp")
+    temporary = target.with_name(f"{_temporary_prefix(target)}{uuid.uuid4().hex[:8]}.tmp")
     try:
         fill(temporary)
         _flush(temporary)
         os.replace(temporary, target)
-        _flush(target.parent)
     except OSError as error:
         raise JourneyError(f"cannot write {target}: {error.strerror or error}") from None
+    except sqlite3.Error as error:  # a fill that writes with SQLite
+        raise JourneyError(f"cannot write {target}: {_sqlite_refusal(temporary, error)}") from None
     finally:
-        for leftover in (temporary, temporary.with_name(temporary.name + "-journal")):
+        for leftover in (temporary, *(temporary.with_name(temporary.name + sidecar)
+                                      for sidecar in SQLITE_SIDECARS)):
             with contextlib.suppress(OSError):
+                leftover.unlink()
+    _sweep_leftovers(target)
+    # The new file is in place now. A folder the file system will not flush (some refuse,
+    # EINVAL) must not turn this into a failed write, which would say the old file is still
+    # there; either way a power cut leaves one of the two, complete.
+    with contextlib.suppress(OSError):
+        _flush(target.parent)
+
+
+def _temporary_prefix(target: Path) -> str:
+    return f".{target.stem[:24]}."
+
+
+def _sweep_leftovers(target: Path) -> None:
+    """Remove what an earlier write of ``target`` left when the process was killed mid-way.
+
+    Such a file can be as big as the map. Only ones older than an hour go: a younger one may
+    be another editor's save in progress.
+    """
+    pattern = re.compile(
+        re.escape(_temporary_prefix(target)) + r"[0-9a-f]{8}\.tmp(-journal|-wal|-shm)?"
+    )
+    now = time.time()
+    with contextlib.suppress(OSError):
+        for leftover in target.parent.iterdir():
+            if pattern.fullmatch(leftover.name) and now - leftover.stat().st_mtime > LEFTOVER_AGE_S:
                 leftover.unlink()
 
 
@@ -59,6 +94,37 @@ def check_writable_target(target: Path) -> None:
             raise JourneyError(f"cannot write {target}: it is a folder")
     except OSError as error:  # a name too long, a folder that cannot be looked into
         raise JourneyError(f"cannot write {target}: {error.strerror or error}") from None
+
+
+def _sqlite_refusal(temporary: Path, error: sqlite3.Error) -> str:
+    """Why SQLite could not write the temporary file, in the system's words where it can.
+
+    SQLite says "database or disk is full", "disk I/O error" or "unable to open database
+    file" and keeps the system's reason (ENOSPC, EFBIG, EROFS ...) to itself; it has also
+    rolled the file back, so writing where it failed cannot be tried again.
+    """
+    code = error.sqlite_errorcode
+    if code == sqlite3.SQLITE_FULL:
+        return os.strerror(errno.ENOSPC)
+    if (code & 0xFF) == sqlite3.SQLITE_IOERR and _file_size_limited():
+        return os.strerror(errno.EFBIG)
+    try:  # a folder that is read-only, not ours, or gone: making the file again says which
+        with open(temporary, "ab") as probe:
+            probe.write(b"\0")
+            probe.flush()
+            os.fsync(probe.fileno())
+    except OSError as probe_error:
+        return probe_error.strerror or str(probe_error)
+    return str(error)
+
+
+def _file_size_limited() -> bool:
+    """This process may not write files past a size (RLIMIT_FSIZE; writes past it: EFBIG)."""
+    try:
+        import resource
+    except ImportError:  # not on this system
+        return False
+    return resource.getrlimit(resource.RLIMIT_FSIZE)[0] != resource.RLIM_INFINITY
 
 
 def _flush(path: Path) -> None:

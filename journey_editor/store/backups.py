@@ -36,15 +36,16 @@ class BackupShelf:
         self.root = Path(root)
         self.keep = keep
 
-    def keep_previous(self, target: Path) -> None:
-        """Copy the file at ``target`` (if there is one) before a save replaces it.
+    def keep_previous(self, target: Path) -> Path | None:
+        """Copy the file at ``target`` (if there is one) before a save replaces it; the copy.
 
-        Raises OSError when the copy cannot be made; the caller decides whether the save
-        goes on without it.
+        Raises OSError or JourneyError when the copy cannot be made; the caller decides
+        whether the save goes on without it. Old copies are removed by ``prune`` once the
+        save has worked: a failed save must not push a real version out.
         """
         target = Path(target)
         if not target.is_file():
-            return
+            return None
         folder = self._folder_of(target)
         folder.mkdir(parents=True, exist_ok=True)
         (folder / ORIGIN_FILE).write_text(str(_resolved(target)), encoding="utf-8")
@@ -57,7 +58,16 @@ class BackupShelf:
 
         atomic_write(copy, fill)
         os.utime(copy, (saved_at, saved_at))
-        for old in self._copies(folder)[self.keep :]:
+        return copy
+
+    def forget(self, copy: Path) -> None:
+        """Remove a copy made for a save that then failed: the file it copied is unchanged."""
+        with contextlib.suppress(OSError):
+            copy.unlink()
+
+    def prune(self, target: Path) -> None:
+        """Keep only the newest copies of ``target``."""
+        for old in self._copies(self._folder_of(Path(target)))[self.keep :]:
             with contextlib.suppress(OSError):
                 old.unlink()
 

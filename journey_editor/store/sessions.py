@@ -16,6 +16,7 @@ import json
 import os
 import sqlite3
 import uuid
+from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
@@ -23,6 +24,7 @@ from typing import IO, Any
 
 from journey_editor.model import Journey, JourneyError
 from journey_editor.store.backups import BackupShelf
+from journey_editor.store.journey_file import save_journey
 from journey_editor.store.working_copy import WorkingCopy, read_working_copy
 
 NOTE_SUFFIX = ".json"
@@ -155,19 +157,12 @@ class Session:
         Raises JourneyError when the working copy cannot be written (a full disk); the map
         itself is untouched, and the next edit tries again.
         """
-        try:
-            if self._stale:
-                self._rebuild(journey)
-            else:
-                self.working_copy.commit(journey)
-            self.note = SessionNote(
-                self.note.source, self.note.name, datetime.now().astimezone(), unsaved_edits,
-                modified,
-            )
-            self._write_note()
-        except (OSError, sqlite3.Error) as error:
-            self._stale = True
-            raise JourneyError(f"the working copy could not be updated ({error})") from None
+        self._commit(journey)
+        self.note = SessionNote(
+            self.note.source, self.note.name, datetime.now().astimezone(), unsaved_edits,
+            modified,
+        )
+        self._write_note_quietly()
 
     def save(self, journey: Journey, target: Path) -> str | None:
         """Write the map to ``target`` whole; the earlier file there goes to the backups.
@@ -175,19 +170,41 @@ class Session:
         Returns a note when the earlier version could not be kept (the save still happens);
         raises JourneyError when the save itself cannot be done, with ``target`` unchanged.
         """
-        if self._stale:
-            self.record_edit(journey, self.note.unsaved_edits, self.note.modified)
-        else:
-            self.working_copy.commit(journey)
-        kept_note = None
         try:
-            self._folder.backups.keep_previous(target)
+            self._commit(journey)
+            save: Callable[[Path], None] = self.working_copy.save_to
+        except JourneyError:
+            # The data folder is full or gone: the user's file need not suffer for it.
+            def save(path: Path) -> None:
+                save_journey(journey, path)
+
+        shelf = self._folder.backups
+        kept_note, kept = None, None
+        try:
+            kept = shelf.keep_previous(target)
         except (OSError, JourneyError) as error:
             kept_note = f"the earlier version of {target.name} could not be kept ({error})"
-        self.working_copy.save_to(target)
+        try:
+            save(target)
+        except JourneyError:
+            if kept is not None:  # the file it copied is still there, unchanged
+                shelf.forget(kept)
+            raise
+        shelf.prune(target)
         self.note = SessionNote(target, target.name, self.note.last_edit_at, 0, False)
         self._write_note_quietly()
         return kept_note
+
+    def _commit(self, journey: Journey) -> None:
+        try:
+            if self._stale:
+                self._rebuild(journey)
+            else:
+                self.working_copy.commit(journey)
+        except (OSError, sqlite3.Error) as error:
+            # The change log is drained whatever happened: only a whole rewrite can be trusted.
+            self._stale = True
+            raise JourneyError(f"the working copy could not be updated ({error})") from None
 
     def end(self) -> None:
         """The map is closed: its working copy, note and lock go."""
