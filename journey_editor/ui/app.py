@@ -32,7 +32,12 @@ def run_editor(
     """
     app = _application()
     editor = Editor()
-    window = editor.show_journey(journey, source, name=name)
+    if source is None or screenshot is not None:
+        window: MainWindow | None = editor.show_journey(journey, source, name=name)
+    else:
+        window = editor.show_file(journey, source, name=name)
+    if window is None:
+        return 0  # the file is open in another editor, and the user chose not to open it
     window.resize(*(size or _default_size(app)))
     with journey_errors_shown(window):
         if screenshot is None:

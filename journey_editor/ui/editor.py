@@ -90,18 +90,26 @@ class Editor(QObject):
             if choice is recovery.OpenChoice.CANCEL:
                 return None
             read_only = True
-        elif self.working.open_elsewhere(path) is not None:
-            choice = recovery.ask_open_again(near, path, in_this_editor=False)
-            if choice is recovery.OpenChoice.CANCEL:
-                return None
-            read_only = True
         try:
             journey = read_map(path)
         except JourneyError as error:
             reason = JourneyError(f"{path.name}: {error}")
             show_journey_error(near, "Could not open the map", reason)
             return None
-        window = self.show_journey(journey, path, near, read_only=read_only)
+        return self.show_file(journey, path, near, read_only=read_only)
+
+    def show_file(
+        self, journey: Journey, path: Path, near: MainWindow | None = None,
+        name: str | None = None, read_only: bool = False,
+    ) -> MainWindow | None:
+        """Show a map read from ``path``: read-only if another running editor has the file
+        open and the user agrees; None if they would rather not open it."""
+        if not read_only and self.working.open_elsewhere(path) is not None:
+            choice = recovery.ask_open_again(near, path, in_this_editor=False)
+            if choice is recovery.OpenChoice.CANCEL:
+                return None
+            read_only = True
+        window = self.show_journey(journey, path, near, name=name, read_only=read_only)
         self.recent.add(path)
         return window
 
@@ -109,9 +117,9 @@ class Editor(QObject):
         """The window in which the map saved at ``path`` is open for editing, if any."""
         for window in self.windows:
             document = window.document
-            if not document.read_only and document.path is not None:
-                if _same_file(document.path, path):
-                    return window
+            editable = not document.read_only and document.path is not None
+            if editable and _same_file(document.path, path):  # type: ignore[arg-type]
+                return window
         return None
 
     def offer_recovery(self, near: MainWindow, quiet: bool = True) -> int:
