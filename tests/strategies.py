@@ -52,6 +52,19 @@ scores = st.floats(min_value=1.0, max_value=5.0, allow_nan=False)
 offsets = st.floats(min_value=0.0, max_value=1.0, allow_nan=False)
 optional_numbers = st.none() | st.floats(allow_nan=False, allow_infinity=False, width=32)
 
+
+
+def png_header(width: int, height: int, rest: bytes = b"") -> bytes:
+    """The start of a PNG: its signature and header chunk (what the editor checks of it)."""
+    fields = width.to_bytes(4, "big") + height.to_bytes(4, "big") + bytes((8, 6, 0, 0, 0))
+    return b"\x89PNG\r\n\x1a\n\x00\x00\x00\x0dIHDR" + fields + b"\x00" * 4 + rest
+
+
+# The editor accepts a picture whose header states a size within the limits.
+pictures = st.builds(
+    png_header, st.integers(1, 2_000), st.integers(1, 2_000), st.binary(max_size=32)
+)
+
 personas = st.builds(
     Persona,
     name=texts,
@@ -63,7 +76,7 @@ personas = st.builds(
     goals=st.lists(texts, max_size=3),
     frustrations=st.lists(texts, max_size=3),
     quote=texts,
-    picture=st.none() | st.binary(max_size=64),
+    picture=st.none() | pictures,
 )
 
 stage_details = st.fixed_dictionaries(

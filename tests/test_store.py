@@ -3,8 +3,11 @@
 from __future__ import annotations
 
 import copy
+import os
+import shutil
 import sqlite3
 import tempfile
+import time
 from pathlib import Path
 
 import pytest
@@ -13,9 +16,17 @@ from hypothesis import strategies as st
 from strategies import apply_edit, edits, journeys
 
 from journey_editor.model import CardKind, Journey, JourneyError, add_card, remove_cards
-from journey_editor.store import WorkingCopy, atomic_write, read_journey, save_journey, tables
+from journey_editor.store import (
+    WorkingCopy,
+    atomic_write,
+    migrations,
+    read_journey,
+    save_journey,
+    tables,
+)
+from journey_editor.store.guard import GuardedDatabase
 from journey_editor.store.schema import tables_module_source
-from journey_editor.store.tables import APPLICATION_ID, SCHEMA_VERSION
+from journey_editor.store.tables import APPLICATION_ID, SCHEMA_STATEMENTS, SCHEMA_VERSION
 
 FILE_SETTINGS = settings(
     max_examples=40, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
@@ -136,7 +147,10 @@ def _sqlite_file(path: Path, application_id: int, user_version: int) -> Path:
             lambda p: _sqlite_file(p, APPLICATION_ID, SCHEMA_VERSION + 1),
             f"newer Journey Editor \\(file format {SCHEMA_VERSION + 1}; this version reads up to",
         ),
-        (lambda p: _sqlite_file(p, APPLICATION_ID, SCHEMA_VERSION), "damaged .* no journey table"),
+        (
+            lambda p: _sqlite_file(p, APPLICATION_ID, SCHEMA_VERSION),
+            "the file contains a table 't', which Journey Editor never writes: refused",
+        ),
     ],
 )
 def test_files_that_are_not_maps_are_refused_with_one_line(
@@ -190,3 +204,98 @@ def test_a_deleted_card_leaves_no_trace_in_the_file_that_is_sent(
         data = (tmp_path / name).read_bytes()
         assert phrase.encode() not in data and b"41 percent" not in data, name
     assert read_journey(tmp_path / "sent.journey") == journey
+
+
+# Older formats ---------------------------------------------------------------------------
+
+FORMAT_1 = Path(__file__).parent / "files" / "format-1.journey"
+
+
+def test_a_real_file_of_format_1_opens_as_the_sample_untouched(sample: Journey) -> None:
+    before = FORMAT_1.read_bytes()
+    assert before[60:64] == (1).to_bytes(4, "big")
+    assert read_journey(FORMAT_1) == sample
+    assert FORMAT_1.read_bytes() == before
+
+
+def test_every_earlier_format_has_its_schema_and_a_step_forward() -> None:
+    assert migrations.newest_format() == SCHEMA_VERSION
+    assert migrations.SCHEMAS[SCHEMA_VERSION] == SCHEMA_STATEMENTS
+    assert set(migrations.SCHEMAS) == set(range(1, SCHEMA_VERSION + 1))
+    assert set(migrations.STEPS) == set(range(1, SCHEMA_VERSION))
+
+
+def test_a_file_is_stepped_forward_one_format_at_a_time_in_memory(
+    tmp_path: Path, sample: Journey, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Pretend formats 2 and 3 exist: a format-1 file goes through both steps, in order."""
+    steps: list[int] = []
+
+    def shout_titles(connection: sqlite3.Connection) -> None:
+        steps.append(1)
+        connection.execute("UPDATE card SET title = upper(title)")
+
+    def mark_the_map(connection: sqlite3.Connection) -> None:
+        steps.append(2)
+        (version,) = connection.execute("PRAGMA user_version").fetchone()
+        connection.execute("UPDATE journey SET title = title || ?", (f" (from {version})",))
+
+    monkeypatch.setattr(migrations, "SCHEMAS", dict.fromkeys((1, 2, 3), SCHEMA_STATEMENTS))
+    monkeypatch.setattr(migrations, "STEPS", {1: shout_titles, 2: mark_the_map})
+    path = tmp_path / "old.journey"
+    shutil.copyfile(FORMAT_1, path)
+    before = path.read_bytes()
+    journey = read_journey(path)
+    assert steps == [1, 2]
+    assert journey.title == f"{sample.title} (from 2)"
+    assert [c.title for c in journey.cards.values()] == [
+        c.title.upper() for c in sample.cards.values()
+    ]
+    assert path.read_bytes() == before
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["old.journey"]
+
+
+def test_a_format_without_a_step_forward_is_refused(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(migrations, "SCHEMAS", dict.fromkeys((1, 2), SCHEMA_STATEMENTS))
+    monkeypatch.setattr(migrations, "STEPS", {})
+    with pytest.raises(JourneyError, match=r"^file format 1 cannot be brought up to date$"):
+        read_journey(FORMAT_1)
+
+
+def test_a_map_is_read_with_writing_refused() -> None:
+    """Outside a migration the in-memory copy takes no writes, whoever asks."""
+    database = GuardedDatabase()
+    try:
+        database.load(FORMAT_1.read_bytes())
+        for statement in (
+            "DELETE FROM card",
+            "CREATE TABLE notes (x)",
+            "PRAGMA query_only=OFF",
+            "ATTACH ':memory:' AS other",
+            "SELECT load_extension('evil')",
+        ):
+            with pytest.raises(sqlite3.DatabaseError, match="not authorized"):
+                database.connection.execute(statement)
+        with database.writable() as connection:
+            connection.execute("DELETE FROM link")
+        with pytest.raises(sqlite3.DatabaseError, match="not authorized"):
+            database.connection.execute("DELETE FROM card")
+    finally:
+        database.close()
+
+
+def test_a_save_clears_what_an_hour_old_killed_save_left_beside_the_file(
+    tmp_path: Path, sample: Journey
+) -> None:
+    path = tmp_path / "map.journey"
+    old = [tmp_path / ".map.0123abcd.tmp", tmp_path / ".map.0123abcd.tmp-journal"]
+    young = tmp_path / ".map.89abcdef.tmp"  # perhaps another editor's save, right now
+    others = [tmp_path / ".map.notours.tmp", tmp_path / ".other.0123abcd.tmp"]
+    for leftover in [*old, young, *others]:
+        leftover.write_bytes(b"half a map")
+    for leftover in [*old, *others]:
+        os.utime(leftover, (time.time() - 7200, time.time() - 7200))
+    save_journey(sample, path)
+    assert sorted(p.name for p in tmp_path.iterdir()) == sorted(
+        ["map.journey", young.name, *(p.name for p in others)]
+    )

@@ -12,7 +12,7 @@ import uuid
 from dataclasses import dataclass, field, fields, replace
 from typing import Any
 
-from journey_editor.model import limits
+from journey_editor.model import limits, pictures
 from journey_editor.model.errors import JourneyError
 from journey_editor.model.vocabulary import (
     CardKind,
@@ -173,6 +173,10 @@ class Card:
         _check_id("card", self.id)
         _check_member("card kind", self.kind, CardKind)
         limits.check_text("card title", self.title, limits.CARD_TITLE_MAX)
+        if isinstance(self.position, bool) or not isinstance(self.position, int):
+            raise JourneyError("card position must be a whole number")
+        if self.position < 0:
+            raise JourneyError("card position must be 0 or more")
         limits.check_text("card text", self.body, limits.BODY_MAX)
         if isinstance(self.span, bool) or not isinstance(self.span, int) or self.span < 1:
             raise JourneyError("a card spans one stage or more")
@@ -268,3 +272,4 @@ class Persona:
                     f"persona picture is {len(self.picture):,} bytes; "
                     f"the limit is {limits.PICTURE_MAX_BYTES:,}"
                 )
+            pictures.check_picture("persona picture", self.picture)

@@ -3,3 +3,12 @@
 
 class JourneyError(ValueError):
     """A rule of the map was broken; ``str(error)`` is one line fit to show to a user."""
+
+
+def shown(value: object, limit: int = 60) -> str:
+    """A value from a file or a form, quoted for a message: one line, and short.
+
+    A file can hold megabytes where a word was expected; the message names its start.
+    """
+    text = repr(value)
+    return text if len(text) <= limit else text[: limit - 1] + "…"

@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections import defaultdict
 
 from journey_editor.model import limits
-from journey_editor.model.errors import JourneyError
+from journey_editor.model.errors import JourneyError, shown
 from journey_editor.model.journey import Journey
 
 
@@ -56,10 +56,10 @@ def _card_problems(journey: Journey, stage_ids: list[str], lane_ids: set[str]) -
         if key != card.id:
             problems.append(f"card {card.id!r} is filed under another id")
         if card.stage_id not in stage_index or card.lane_id not in lane_ids:
-            problems.append(f"card {card.title!r} is in a stage or lane the map does not have")
+            problems.append(f"card {shown(card.title)} is in a stage or lane the map does not have")
             continue
         if stage_index[card.stage_id] + card.span > len(stage_ids):
-            problems.append(f"card {card.title!r} spans past the last stage")
+            problems.append(f"card {shown(card.title)} spans past the last stage")
         cells[(card.stage_id, card.lane_id)].append(card.position)
     for positions in cells.values():
         if sorted(positions) != list(range(len(positions))):

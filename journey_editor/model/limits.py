@@ -25,6 +25,10 @@ MAX_CARDS = 100_000
 MAX_EMOTION_POINTS = 10_000
 MAX_LINKS = 100_000
 PICTURE_MAX_BYTES = 5 * 1024 * 1024
+# A decoded picture takes 4 bytes a pixel whatever its file size: 40 megapixels is 160 MB,
+# more than any face needs and well within what a laptop can decode.
+PICTURE_MAX_PIXELS = 40_000_000
+PICTURE_MAX_SIDE = 20_000
 
 
 def check_text(what: str, value: object, limit: int, *, required: bool = False) -> None:

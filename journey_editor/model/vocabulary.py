@@ -9,7 +9,7 @@ from __future__ import annotations
 from enum import StrEnum
 from typing import Self
 
-from journey_editor.model.errors import JourneyError
+from journey_editor.model.errors import JourneyError, shown
 
 
 class Vocabulary(StrEnum):
@@ -26,7 +26,7 @@ class Vocabulary(StrEnum):
             return cls(text)
         except ValueError:
             allowed = ", ".join(member.value for member in cls)
-            raise JourneyError(f"{what} must be one of {allowed}; got {text!r}") from None
+            raise JourneyError(f"{what} must be one of {allowed}; got {shown(text)}") from None
 
 
 class JourneyKind(Vocabulary):

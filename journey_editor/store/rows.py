@@ -31,6 +31,7 @@ from journey_editor.model import (
     Stage,
     Zone,
 )
+from journey_editor.model.errors import shown
 from journey_editor.model.journey import JOURNEY_ROW_ID
 from journey_editor.model.vocabulary import Vocabulary
 from journey_editor.store import tables
@@ -159,14 +160,14 @@ def journey_from_rows(connection: sqlite3.Connection) -> Journey:
                 kind=LaneKind.parse(row["kind"], "lane kind"),
                 zone=Zone.parse(row["zone"], "lane zone"),
             )
-            for row in sorted(read_rows(connection, tables.LANE), key=lambda r: r["position"])
+            for row in _in_order(read_rows(connection, tables.LANE), "a lane")
         ],
     )
     evidence = _evidence_by_card(connection)
     places = {row["card_id"]: row for row in read_rows(connection, tables.CARD_PLACE)}
     for row in read_rows(connection, tables.CARD):
         if row["id"] not in places:
-            raise JourneyError(f"card {row['title']!r} has no place in the map")
+            raise JourneyError(f"card {shown(row['title'])} has no place in the map")
         journey.cards[row["id"]] = _card(row, places[row["id"]], evidence.get(row["id"], []))
     for row in read_rows(connection, tables.EMOTION_POINT):
         journey.emotion_points[row["id"]] = EmotionPoint(
@@ -208,9 +209,9 @@ def _stages(connection: sqlite3.Connection) -> list[Stage]:
     for row in read_rows(connection, tables.KPI):
         kpis[row["stage_id"]].append(row)
     stages = []
-    for row in sorted(read_rows(connection, tables.STAGE), key=lambda r: r["position"]):
-        stage_goals = sorted(goals[row["id"]], key=lambda r: r["position"])
-        stage_kpis = sorted(kpis[row["id"]], key=lambda r: r["position"])
+    for row in _in_order(read_rows(connection, tables.STAGE), "a stage"):
+        stage_goals = _in_order(goals[row["id"]], "a conversion goal")
+        stage_kpis = _in_order(kpis[row["id"]], "a KPI")
         stages.append(
             Stage(
                 id=row["id"],
@@ -231,12 +232,19 @@ def _stages(connection: sqlite3.Connection) -> list[Stage]:
 
 
 def _evidence_by_card(connection: sqlite3.Connection) -> dict[str, list[Evidence]]:
-    rows = read_rows(connection, tables.EVIDENCE)
-    rows.sort(key=lambda r: (r["card_id"], r["position"]))
-    evidence: dict[str, list[Evidence]] = defaultdict(list)
-    for row in rows:
-        source = EvidenceSource.parse(row["source"], "evidence source")
-        evidence[row["card_id"]].append(Evidence(source, row["summary"], row["reference"]))
+    by_card: dict[str, list[sqlite3.Row]] = defaultdict(list)
+    for row in read_rows(connection, tables.EVIDENCE):
+        by_card[row["card_id"]].append(row)
+    evidence: dict[str, list[Evidence]] = {}
+    for card_id, rows in by_card.items():
+        evidence[card_id] = [
+            Evidence(
+                EvidenceSource.parse(row["source"], "evidence source"),
+                row["summary"],
+                row["reference"],
+            )
+            for row in _in_order(rows, "a piece of evidence")
+        ]
     return evidence
 
 
@@ -268,8 +276,16 @@ def _optional(vocabulary: type[Vocabulary], text: str | None, what: str) -> Any:
 def _parse_texts(text: object, what: str) -> list[str]:
     try:
         values = json.loads(text) if isinstance(text, str) else None
-    except (json.JSONDecodeError, RecursionError):
+    except (ValueError, RecursionError):  # ValueError: also a number of 5,000 digits
         values = None
     if not isinstance(values, list) or not all(isinstance(v, str) for v in values):
         raise JourneyError(f"{what} are not a list of texts")
     return values
+
+
+def _in_order(rows: list[sqlite3.Row], what: str) -> list[sqlite3.Row]:
+    """Rows by their ``position``, which must be whole numbers to be put in order at all."""
+    for row in rows:
+        if isinstance(row["position"], bool) or not isinstance(row["position"], int):
+            raise JourneyError(f"the position of {what} is not a whole number")
+    return sorted(rows, key=lambda row: row["position"])
