@@ -72,6 +72,17 @@ def click_in_next_question(monkeypatch: pytest.MonkeyPatch, *answers: str) -> li
     return asked
 
 
+def leave_behind(editor: Editor, journey: Journey, source: Path) -> None:
+    """A session of ``source`` with one unsaved edit, as a killed editor leaves it: the
+    system has dropped its lock, its files stay."""
+    crashed = editor.working.start(journey, source, source.name)
+    update_card(journey, journey.cards_in_order()[0].id, title="Unsaved idea")
+    crashed.record_edit(journey, 1, True)
+    assert crashed._lock is not None
+    crashed._lock.close()
+    crashed._lock = None
+
+
 def test_every_edit_is_in_the_working_copy_at_once(editor: Editor, saved_map: Path) -> None:
     window = editor.open_file(saved_map)
     assert window is not None
@@ -130,11 +141,7 @@ def test_a_killed_editor_s_edits_are_offered_and_restored(
 def test_declined_recovery_is_kept_until_discarded(
     editor: Editor, saved_map: Path, sample: Journey, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    crashed = editor.working.start(sample, saved_map, saved_map.name)
-    update_card(sample, sample.cards_in_order()[0].id, title="Unsaved idea")
-    crashed.record_edit(sample, 1, True)
-    crashed._lock.close()
-    crashed._lock = None
+    leave_behind(editor, sample, saved_map)
 
     start = editor.show_journey(copy.deepcopy(sample), None)
     click_in_next_question(monkeypatch, "Not Now")
@@ -250,11 +257,7 @@ def test_a_full_working_folder_warns_and_keeps_editing(
 def test_a_restored_map_takes_the_place_of_its_file_opened_unedited(
     editor: Editor, saved_map: Path, sample: Journey, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    crashed = editor.working.start(sample, saved_map, saved_map.name)
-    update_card(sample, sample.cards_in_order()[0].id, title="Unsaved idea")
-    crashed.record_edit(sample, 1, True)
-    crashed._lock.close()  # noqa: SLF001 - what the system does to a killed editor's lock
-    crashed._lock = None  # noqa: SLF001
+    leave_behind(editor, sample, saved_map)
 
     opened = editor.open_file(saved_map)  # `journey-editor map.journey` after the crash
     assert opened is not None

@@ -1,7 +1,4 @@
-"""The persona form: the one customer the map is about, shown with the map's own fields.
-
-The persona's picture is not edited here: it needs a file chooser and image checks.
-"""
+"""The persona form: the one customer the map is about, shown with the map's own fields."""
 
 from __future__ import annotations
 
@@ -13,6 +10,7 @@ from journey_editor.document import JourneyDocument
 from journey_editor.model import Channel, Persona
 from journey_editor.ui.properties.fields import NOT_SET, ChoiceField, LineField, TextField, options
 from journey_editor.ui.properties.form import Form
+from journey_editor.ui.properties.picture_field import PictureField
 from journey_editor.ui.properties.tables import text_list
 
 
@@ -32,6 +30,8 @@ class PersonaForm(Form):
         self.bind(persona, "Goals", "goals", text_list("goal"))
         self.bind(persona, "Frustrations", "frustrations", text_list("frustration"))
         self.bind(persona, "Quote", "quote", TextField(lines=2), "In the customer's own words")
+        self.bind(persona, "Picture", "picture", PictureField(),
+                  "PNG, JPEG, GIF or WebP, up to 5 MB")
 
     def item(self) -> Persona:
         return self.document.journey.persona
