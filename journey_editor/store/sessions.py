@@ -111,7 +111,7 @@ class WorkingFolder:
         """The session of a running editor (this one or another) editing ``path``, if any."""
         for note_path in self._notes():
             note = _read_note(note_path)
-            if note is None or note.source is None or not _same_file(note.source, path):
+            if note is None or note.source is None or not same_file(note.source, path):
                 continue
             lock = _try_lock(note_path.with_suffix(LOCK_SUFFIX))
             if lock is None:
@@ -313,7 +313,8 @@ def _read_note(path: Path) -> SessionNote | None:
         return None
 
 
-def _same_file(one: Path, other: Path) -> bool:
+def same_file(one: Path, other: Path) -> bool:
+    """Whether two paths name one file (through links, or spelled differently)."""
     try:
         return one.resolve() == other.resolve() or one.samefile(other)
     except OSError:

@@ -13,7 +13,7 @@ from journey_editor.document import JourneyDocument
 from journey_editor.interop.opening import read_map
 from journey_editor.interop.templates import load_template
 from journey_editor.model import Journey, JourneyError
-from journey_editor.store.sessions import WorkingFolder
+from journey_editor.store.sessions import WorkingFolder, same_file
 from journey_editor.ui import recovery
 from journey_editor.ui.errors import show_journey_error
 from journey_editor.ui.main_window import MainWindow
@@ -117,8 +117,9 @@ class Editor(QObject):
         """The window in which the map saved at ``path`` is open for editing, if any."""
         for window in self.windows:
             document = window.document
-            editable = not document.read_only and document.path is not None
-            if editable and _same_file(document.path, path):  # type: ignore[arg-type]
+            if document.read_only or document.path is None:
+                continue
+            if same_file(document.path, path):
                 return window
         return None
 
@@ -160,9 +161,3 @@ class Editor(QObject):
             window.document.session.end()
             window.document.session = None
 
-
-def _same_file(one: Path, other: Path) -> bool:
-    try:
-        return one.resolve() == other.resolve() or one.samefile(other)
-    except OSError:
-        return False
