@@ -191,7 +191,7 @@ def test_a_save_dying_at_any_step_leaves_the_old_file_or_the_new_one(
         assert len(set(new_files.values())) == 1
     print(f"\n{api}: {len(points)} crash points, all survived; stray files left by a crash:")
     for point, left in strays.items():
-        shown = ", ".join(re.sub(r"\.[0-9a-f]{8}\.tmp", ".XXXXXXXX.tmp", name) for name in left)
+        shown = ", ".join(re.sub(r"\.[0-9a-f]{8}\.tmp", ".<hex>.tmp", name) for name in left)
         print(f"  {point}: {shown}")
 
 
