@@ -123,6 +123,20 @@ def test_a_failed_write_leaves_the_old_file_whole(tmp_path: Path, sample: Journe
     assert sorted(p.name for p in tmp_path.iterdir()) == ["map.journey"]
 
 
+def test_saving_through_a_link_writes_the_linked_file_and_keeps_the_link(
+    tmp_path: Path, sample: Journey
+) -> None:
+    real = tmp_path / "synced" / "map.journey"
+    real.parent.mkdir()
+    save_journey(Journey(title="before"), real)
+    link = tmp_path / "map.journey"
+    link.symlink_to(real)
+    save_journey(sample, link)
+    assert link.is_symlink() and os.readlink(link) == str(real)
+    assert read_journey(real) == sample
+    assert sorted(p.name for p in real.parent.iterdir()) == ["map.journey"]
+
+
 def _sqlite_file(path: Path, application_id: int, user_version: int) -> Path:
     connection = sqlite3.connect(path)
     connection.execute(f"PRAGMA application_id={application_id}")

@@ -30,14 +30,19 @@ def atomic_write(target: Path, fill: Callable[[Path], None]) -> None:
     target is then exactly as it was.
     """
     target = Path(target)
-    check_writable_target(target)
+    # A link is saved through, not over: the renamed file takes the place of the file it
+    # points to, and the link (a map kept in a synced folder, say) stays a link.
+    destination = Path(os.path.realpath(target))
+    check_writable_target(destination)
     # Named after the target to explain a leftover, but short: the target's own name may be
     # near the file system's limit of 255 bytes.
-    temporary = target.with_name(f"{_temporary_prefix(target)}{uuid.uuid4().hex[:8]}.tmp")
+    temporary = destination.with_name(
+        f"{_temporary_prefix(destination)}{uuid.uuid4().hex[:8]}.tmp"
+    )
     try:
         fill(temporary)
         _flush(temporary)
-        os.replace(temporary, target)
+        os.replace(temporary, destination)
     except OSError as error:
         raise JourneyError(f"cannot write {target}: {error.strerror or error}") from None
     except sqlite3.Error as error:  # a fill that writes with SQLite
@@ -47,12 +52,12 @@ def atomic_write(target: Path, fill: Callable[[Path], None]) -> None:
                                       for sidecar in SQLITE_SIDECARS)):
             with contextlib.suppress(OSError):
                 leftover.unlink()
-    _sweep_leftovers(target)
+    _sweep_leftovers(destination)
     # The new file is in place now. A folder the file system will not flush (some refuse,
     # EINVAL) must not turn this into a failed write, which would say the old file is still
     # there; either way a power cut leaves one of the two, complete.
     with contextlib.suppress(OSError):
-        _flush(target.parent)
+        _flush(destination.parent)
 
 
 def _temporary_prefix(target: Path) -> str:
