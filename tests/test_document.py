@@ -21,7 +21,8 @@ from journey_editor.model import (
     broken_invariants,
     unused_name,
 )
-from journey_editor.store import read_journey
+from journey_editor.store import read_journey, save_journey
+from journey_editor.store.backups import BackupShelf
 
 Verb = Callable[[JourneyDocument], object]
 offsets = st.floats(0.0, 1.0)
@@ -274,3 +275,20 @@ def test_emotion_point_verbs_are_named_and_select_the_point(
     with pytest.raises(JourneyError):
         document.move_emotion_point(point, sample.stages[0].id, 0.5, 6.0)
     assert sample.emotion_points[point].score == 1.5
+
+
+def test_a_map_saved_without_a_working_copy_still_keeps_the_replaced_file(
+    tmp_path: Path, sample: Journey
+) -> None:
+    """A read-only map saved over its file, or a full data folder: backups still work."""
+    target = tmp_path / "map.journey"
+    save_journey(sample, target)
+    before = target.read_bytes()
+    document = JourneyDocument(copy.deepcopy(sample), target)
+    document.backups = BackupShelf(tmp_path / "backups")
+    card = document.journey.cards_in_order()[0]
+    document.update_card(card.id, title="Saved without a session")
+    assert document.save() is None
+    [version] = document.backups.versions(target)
+    assert version.path.read_bytes() == before
+    assert read_journey(target) == document.journey

@@ -13,7 +13,7 @@ from pathlib import Path
 import pytest
 
 from journey_editor.model import CardKind, Journey, JourneyError, add_card, update_card
-from journey_editor.store import read_journey, save_journey
+from journey_editor.store import read_journey, save_journey, sessions
 from journey_editor.store.backups import BackupShelf
 from journey_editor.store.sessions import WorkingFolder
 from journey_editor.store.working_copy import read_working_copy
@@ -237,3 +237,39 @@ def test_a_save_does_not_need_the_working_copy(tmp_path: Path, sample: Journey) 
     update_card(journey, journey.cards_in_order()[0].id, title="The copy catches up")
     session.record_edit(journey, 1, True)
     assert read_working_copy(session.working_copy.path) == journey
+
+
+def test_a_session_that_cannot_start_leaves_nothing_to_offer(
+    tmp_path: Path, sample: Journey, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    folder = WorkingFolder(tmp_path / "data")
+
+    def full(*_args: object) -> None:
+        raise OSError(28, "No space left on device")
+
+    monkeypatch.setattr(sessions, "WorkingCopy", full)  # the note is written, the copy is not
+    with pytest.raises(JourneyError, match="No space left on device"):
+        folder.start(sample, None, "Untitled", modified=True, unsaved_edits=3)
+    assert list(folder.folder.iterdir()) == []
+    assert folder.left_behind() == []
+
+
+def test_a_read_only_data_folder_still_offers_what_a_crash_left(
+    tmp_path: Path, sample: Journey, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """After a crash the disk may come back read-only: the work is still there to restore."""
+    folder = WorkingFolder(tmp_path / "data")
+    session = folder.start(copy.deepcopy(sample), tmp_path / "map.journey", "map.journey")
+    session.record_edit(sample, 1, True)
+    crash(session)
+
+    def read_only(path: Path, mode: str = "r", *args: object, **kwargs: object) -> object:
+        if mode != "rb":
+            raise PermissionError(13, "Read-only file system")
+        return open(path, mode, *args, **kwargs)  # type: ignore[call-overload]
+
+    monkeypatch.setattr(sessions, "open", read_only, raising=False)
+    [left] = folder.left_behind()
+    assert left.note is not None and left.note.unsaved_edits == 1
+    left.let_go()
+    assert folder.open_elsewhere(tmp_path / "map.journey") is None  # nobody edits it now

@@ -18,6 +18,7 @@ from PySide6.QtGui import QUndoStack
 from journey_editor.document.commands import EditCommand, Step
 from journey_editor.model import Journey, JourneyError
 from journey_editor.store import SUFFIX, save_journey
+from journey_editor.store.backups import BackupShelf
 from journey_editor.store.sessions import Session
 
 
@@ -59,6 +60,9 @@ class DocumentCore(QObject):
         self.save_name: str | None = f"{Path(self.name).stem} (copy){SUFFIX}" if read_only else None
         # Where the working copy is; None until the editor gives it one (and for read-only).
         self.session: Session | None = None
+        # Where a save without a session (a read-only map saved elsewhere, a data folder that
+        # cannot hold working copies) keeps the file it replaces; a session keeps its own.
+        self.backups: BackupShelf | None = None
         self.undo_stack = QUndoStack(self)
         # Edits a restored map had before it was restored: they count as unsaved too.
         self._unsaved_before = unsaved_before
@@ -103,6 +107,8 @@ class DocumentCore(QObject):
         note = None
         if self.session is not None:
             note = self.session.save(self.journey, target)
+        elif self.backups is not None:
+            note = self.backups.save_over(target, lambda file: save_journey(self.journey, file))
         else:
             save_journey(self.journey, target)
         self.path, self.name, self.read_only = target, target.name, False

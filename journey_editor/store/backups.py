@@ -10,10 +10,12 @@ import contextlib
 import hashlib
 import os
 import shutil
+from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path
 
+from journey_editor.model import JourneyError
 from journey_editor.store.atomic import atomic_write
 
 KEEP = 5
@@ -36,18 +38,41 @@ class BackupShelf:
         self.root = Path(root)
         self.keep = keep
 
+    def save_over(self, target: Path, save: Callable[[Path], None]) -> str | None:
+        """Have ``save`` write ``target`` whole, keeping the file it replaces as a version.
+
+        Returns a note for the user when the earlier version could not be kept (the save
+        still happens). JourneyError from ``save`` passes on, with ``target`` and the kept
+        versions as they were.
+        """
+        kept, kept_note = None, None
+        try:
+            kept = self.keep_previous(target)
+        except (OSError, JourneyError) as error:
+            reason = (error.strerror if isinstance(error, OSError) else None) or error
+            kept_note = f"the earlier version of {target.name} could not be kept ({reason})"
+        try:
+            save(target)
+        except JourneyError:
+            if kept is not None:  # the file it copied is still there, unchanged
+                with contextlib.suppress(OSError):
+                    kept.unlink()
+            raise
+        self.prune(target)
+        return kept_note
+
     def keep_previous(self, target: Path) -> Path | None:
         """Copy the file at ``target`` (if there is one) before a save replaces it; the copy.
 
-        Raises OSError or JourneyError when the copy cannot be made; the caller decides
-        whether the save goes on without it. Old copies are removed by ``prune`` once the
-        save has worked: a failed save must not push a real version out.
+        Raises OSError or JourneyError when the copy cannot be made. Old copies are removed
+        by ``prune`` once the save has worked: a failed save must not push a real version out.
         """
         target = Path(target)
         if not target.is_file():
             return None
         folder = self._folder_of(target)
         folder.mkdir(parents=True, exist_ok=True)
+        # For a person looking through the backups: which file these are the versions of.
         (folder / ORIGIN_FILE).write_text(str(_resolved(target)), encoding="utf-8")
         saved_at = target.stat().st_mtime
         stamp = datetime.fromtimestamp(saved_at, UTC).strftime("%Y%m%dT%H%M%S%f")
@@ -59,11 +84,6 @@ class BackupShelf:
         atomic_write(copy, fill)
         os.utime(copy, (saved_at, saved_at))
         return copy
-
-    def forget(self, copy: Path) -> None:
-        """Remove a copy made for a save that then failed: the file it copied is unchanged."""
-        with contextlib.suppress(OSError):
-            copy.unlink()
 
     def prune(self, target: Path) -> None:
         """Keep only the newest copies of ``target``."""

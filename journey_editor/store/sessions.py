@@ -16,8 +16,8 @@ import json
 import os
 import sqlite3
 import uuid
-from collections.abc import Callable
-from dataclasses import dataclass
+from collections.abc import Callable, Collection
+from dataclasses import dataclass, replace
 from datetime import datetime
 from pathlib import Path
 from typing import IO, Any
@@ -25,12 +25,15 @@ from typing import IO, Any
 from journey_editor.model import Journey, JourneyError
 from journey_editor.store.backups import BackupShelf
 from journey_editor.store.journey_file import save_journey
-from journey_editor.store.working_copy import WorkingCopy, read_working_copy
+from journey_editor.store.working_copy import (
+    WorkingCopy,
+    read_working_copy,
+    remove_working_copy,
+)
 
 NOTE_SUFFIX = ".json"
 LOCK_SUFFIX = ".lock"
 COPY_SUFFIX = ".journey"
-SIDECARS = ("-wal", "-shm", "-journal")
 
 
 @dataclass(frozen=True)
@@ -97,7 +100,10 @@ class WorkingFolder:
         """
         found = []
         for note_path in self._notes():
-            lock = _try_lock(note_path.with_suffix(LOCK_SUFFIX))
+            try:
+                lock = _try_lock(note_path.with_suffix(LOCK_SUFFIX))
+            except OSError:
+                continue  # cannot be told from a session in use: never take it
             if lock is None:
                 continue  # a running editor has it open
             left = LeftBehind(self, note_path.stem, lock)
@@ -107,22 +113,31 @@ class WorkingFolder:
                 left.discard()
         return sorted(found, key=lambda left: left.last_edit_sort_key)
 
-    def open_elsewhere(self, path: Path) -> SessionNote | None:
-        """The session of a running editor (this one or another) editing ``path``, if any."""
+    def open_elsewhere(
+        self, path: Path, ignoring: Collection[str] = ()
+    ) -> SessionNote | None:
+        """The session of a running editor editing ``path``, if any, other than the
+        sessions ``ignoring`` (those this editor holds: its windows know their own files)."""
         for note_path in self._notes():
+            if note_path.stem in ignoring:
+                continue
             note = _read_note(note_path)
             if note is None or note.source is None or not same_file(note.source, path):
                 continue
-            lock = _try_lock(note_path.with_suffix(LOCK_SUFFIX))
+            try:
+                lock = _try_lock(note_path.with_suffix(LOCK_SUFFIX))
+            except OSError:
+                continue  # a lock file that cannot be made was never held
             if lock is None:
                 return note
             lock.close()
         return None
 
-    def files_of(self, session_id: str) -> list[Path]:
-        base = self.folder / session_id
-        names = [COPY_SUFFIX, *(COPY_SUFFIX + sidecar for sidecar in SIDECARS), NOTE_SUFFIX]
-        return [base.with_name(session_id + name) for name in names]
+    def remove_session(self, session_id: str) -> None:
+        """Remove a session's working copy and note (not its lock: whoever holds it does)."""
+        remove_working_copy(self.folder / f"{session_id}{COPY_SUFFIX}")
+        with contextlib.suppress(OSError):
+            (self.folder / f"{session_id}{NOTE_SUFFIX}").unlink()
 
     def _notes(self) -> list[Path]:
         try:
@@ -145,8 +160,14 @@ class Session:
         if self._lock is None:  # a fresh random name: nobody else can hold it
             raise OSError(f"cannot lock {base.with_suffix(LOCK_SUFFIX)}")
         self.note = SessionNote(source, name, None, unsaved_edits, modified)
-        self._write_note()
-        self.working_copy = WorkingCopy(base.with_suffix(COPY_SUFFIX), journey)
+        try:
+            self._write_note()
+            self.working_copy = WorkingCopy(base.with_suffix(COPY_SUFFIX), journey)
+        except (OSError, sqlite3.Error):
+            # A note without its copy, or half a copy, would be offered after every start.
+            folder.remove_session(session_id)
+            self._release()
+            raise
         # After a failed commit the working copy no longer matches the map; the next commit
         # writes it whole again rather than trusting it.
         self._stale = False
@@ -178,19 +199,7 @@ class Session:
             def save(path: Path) -> None:
                 save_journey(journey, path)
 
-        shelf = self._folder.backups
-        kept_note, kept = None, None
-        try:
-            kept = shelf.keep_previous(target)
-        except (OSError, JourneyError) as error:
-            kept_note = f"the earlier version of {target.name} could not be kept ({error})"
-        try:
-            save(target)
-        except JourneyError:
-            if kept is not None:  # the file it copied is still there, unchanged
-                shelf.forget(kept)
-            raise
-        shelf.prune(target)
+        kept_note = self._folder.backups.save_over(target, save)
         self.note = SessionNote(target, target.name, self.note.last_edit_at, 0, False)
         self._write_note_quietly()
         return kept_note
@@ -209,9 +218,7 @@ class Session:
     def end(self) -> None:
         """The map is closed: its working copy, note and lock go."""
         self.working_copy.close()
-        for path in self._folder.files_of(self.id):
-            with contextlib.suppress(OSError):
-                path.unlink()
+        self._folder.remove_session(self.id)
         self._release()
 
     def _release(self) -> None:
@@ -222,9 +229,7 @@ class Session:
     def _rebuild(self, journey: Journey) -> None:
         path = self.working_copy.path
         self.working_copy.close()
-        for leftover in [path, *(path.with_name(path.name + s) for s in SIDECARS)]:
-            with contextlib.suppress(FileNotFoundError):
-                leftover.unlink()
+        remove_working_copy(path)
         self.working_copy = WorkingCopy(path, journey)
         self._stale = False
 
@@ -250,11 +255,20 @@ class LeftBehind:
         self._lock: IO[bytes] | None = lock
         self._copy = folder.folder / f"{session_id}{COPY_SUFFIX}"
         note = _read_note(folder.folder / f"{session_id}{NOTE_SUFFIX}")
-        if note is None and self._copy.exists():
+        copied_at = self._copied_at()
+        if note is None and copied_at is not None:
             # The note is lost but the work may not be: offer the copy by its own time.
-            edited = datetime.fromtimestamp(self._copy.stat().st_mtime).astimezone()
-            note = SessionNote(None, "Untitled", edited, 0, True)
+            note = SessionNote(None, "Untitled", copied_at, 0, True)
+        elif note is not None and note.last_edit_at is None:
+            # Not edited since it was opened (a restored map): its copy was written then.
+            note = replace(note, last_edit_at=copied_at)
         self.note = note
+
+    def _copied_at(self) -> datetime | None:
+        try:
+            return datetime.fromtimestamp(self._copy.stat().st_mtime).astimezone()
+        except OSError:
+            return None
 
     @property
     def worth_offering(self) -> bool:
@@ -272,9 +286,7 @@ class LeftBehind:
 
     def discard(self) -> None:
         """Remove the session's files for good."""
-        for path in self._folder.files_of(self.id):
-            with contextlib.suppress(OSError):
-                path.unlink()
+        self._folder.remove_session(self.id)
         if self._lock is not None:
             _unlock_and_remove(self._lock)
             self._lock = None
@@ -287,8 +299,18 @@ class LeftBehind:
 
 
 def _try_lock(path: Path) -> IO[bytes] | None:
-    """The lock file at ``path`` opened and locked, or None when someone else holds it."""
-    handle = open(path, "ab")  # noqa: SIM115 - held open for the session's life
+    """The lock file at ``path`` opened and locked, or None when someone else holds it.
+
+    Raises OSError when there is no lock file and none can be made.
+    """
+    handle: IO[bytes]
+    try:
+        handle = open(path, "ab")  # noqa: SIM115 - held open for the session's life
+    except OSError:
+        if not path.is_file():
+            raise
+        # A read-only data folder (a full or remounted disk): flock needs no write access.
+        handle = open(path, "rb")  # noqa: SIM115
     try:
         fcntl.flock(handle, fcntl.LOCK_EX | fcntl.LOCK_NB)
     except BlockingIOError:

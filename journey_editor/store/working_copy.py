@@ -2,11 +2,12 @@
 
 from __future__ import annotations
 
+import contextlib
 import sqlite3
 from pathlib import Path
 
 from journey_editor.model import Journey, JourneyError
-from journey_editor.store.atomic import atomic_write
+from journey_editor.store.atomic import SQLITE_SIDECARS, atomic_write
 from journey_editor.store.database import create_database, write_changes
 from journey_editor.store.journey_file import read_journey
 
@@ -28,9 +29,9 @@ class WorkingCopy:
         self._connection.execute("PRAGMA synchronous=FULL")
         self._connection.execute("PRAGMA secure_delete=ON")
 
-    def commit(self, journey: Journey) -> int:
-        """Write what changed in ``journey`` since the last commit; returns the record count."""
-        return write_changes(self._connection, journey)
+    def commit(self, journey: Journey) -> None:
+        """Write what changed in ``journey`` since the last commit."""
+        write_changes(self._connection, journey)
 
     def save_to(self, target: Path) -> None:
         """A complete, compacted copy at ``target``, swapped in whole."""
@@ -46,6 +47,13 @@ class WorkingCopy:
             copy.execute("PRAGMA journal_mode=DELETE")
         finally:
             copy.close()
+
+
+def remove_working_copy(path: Path) -> None:
+    """Remove a (closed) working copy with its log, whatever of them is there."""
+    for leftover in [path, *(path.with_name(path.name + s) for s in SQLITE_SIDECARS)]:
+        with contextlib.suppress(OSError):
+            leftover.unlink()
 
 
 def read_working_copy(path: Path) -> Journey:
