@@ -20,8 +20,9 @@ from journey_editor.model import CardKind, Journey, JourneyError, update_card
 from journey_editor.store import read_journey, save_journey
 from journey_editor.store.sessions import WorkingFolder
 from journey_editor.store.working_copy import read_working_copy
-from journey_editor.ui import recovery
+from journey_editor.ui import file_actions
 from journey_editor.ui.editor import Editor
+from journey_editor.ui.main_window import MainWindow
 
 KILLED_EDITOR = Path(__file__).with_name("editor_killed_mid_workshop.py")
 
@@ -225,9 +226,69 @@ def test_a_save_can_be_undone_from_the_saved_versions(
     monkeypatch.setattr(
         QFileDialog, "getSaveFileName", lambda _p, _t, where, _f: (where, "")
     )
-    monkeypatch.setattr(recovery, "ask_open_again", lambda *a, **k: recovery.OpenChoice.CANCEL)
     assert earlier.file_actions.save()  # Save As offers the file it is a version of
     assert read_journey(saved_map) == original
+    # The window showing the file as it was before has nothing unsaved: it gives way.
+    assert editor.windows == [earlier] and earlier.document.path == saved_map.absolute()
+
+
+def refusals_shown(monkeypatch: pytest.MonkeyPatch) -> list[str]:
+    """The messages of the save errors shown from now on."""
+    shown: list[str] = []
+    monkeypatch.setattr(
+        file_actions, "show_journey_error", lambda _p, _t, error: shown.append(str(error))
+    )
+    return shown
+
+
+def save_as(window: MainWindow, path: Path, monkeypatch: pytest.MonkeyPatch) -> bool:
+    monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *_a: (str(path), ""))
+    return window.file_actions.save_as()
+
+
+def test_saving_over_another_window_s_unsaved_changes_is_refused(
+    editor: Editor, saved_map: Path, sample: Journey, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    first = editor.open_file(saved_map)
+    assert first is not None
+    card = first.document.journey.cards_in_order()[0]
+    first.document.update_card(card.id, title="Edited in the first window")
+    before = saved_map.read_bytes()
+    second = editor.show_journey(copy.deepcopy(sample), None, name="Untitled", unsaved=True)
+
+    shown = refusals_shown(monkeypatch)
+    assert not save_as(second, saved_map, monkeypatch)
+    assert shown == [
+        "studio-books.journey has unsaved changes in another window: save or close that "
+        "window first, or save under another name"
+    ]
+    assert saved_map.read_bytes() == before and second.document.modified
+    assert first in editor.windows and first.document.modified
+
+
+def test_saving_over_a_file_another_editor_has_open_is_refused(
+    editor: Editor, saved_map: Path, sample: Journey, tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    save_journey(sample, tmp_path / "mine.journey")
+    window = editor.open_file(tmp_path / "mine.journey")
+    assert window is not None
+    card = window.document.journey.cards_in_order()[0]
+    window.document.update_card(card.id, title="Mine, saved over theirs")
+    before = saved_map.read_bytes()
+    elsewhere = WorkingFolder(editor.working.root).start(sample, saved_map, saved_map.name)
+    shown = refusals_shown(monkeypatch)
+    try:
+        assert not save_as(window, saved_map, monkeypatch)
+    finally:
+        elsewhere.end()
+    assert shown == [
+        "studio-books.journey is open in another Journey Editor: save under another name, "
+        "or close it there first"
+    ]
+    assert saved_map.read_bytes() == before
+    assert save_as(window, saved_map, monkeypatch)  # closed there: now it may
+    assert read_journey(saved_map) == window.document.journey
 
 
 def test_a_full_working_folder_warns_and_keeps_editing(
@@ -266,3 +327,20 @@ def test_a_restored_map_takes_the_place_of_its_file_opened_unedited(
     [restored] = editor.windows
     assert restored is not opened and restored.document.journey == sample
     assert restored.document.path == saved_map and not restored.document.read_only
+
+
+def test_a_restored_map_is_read_only_while_another_editor_edits_its_file(
+    editor: Editor, saved_map: Path, sample: Journey, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    leave_behind(editor, copy.deepcopy(sample), saved_map)
+    start = editor.show_journey(copy.deepcopy(sample), None, name="Untitled")
+    elsewhere = WorkingFolder(editor.working.root).start(sample, saved_map, saved_map.name)
+    try:
+        click_in_next_question(monkeypatch, "Restore")
+        assert editor.offer_recovery(start) == 1
+    finally:
+        elsewhere.end()
+    restored = editor.windows[-1]
+    assert restored.document.read_only and restored.document.session is None
+    assert restored.document.journey.cards_in_order()[0].title == "Unsaved idea"
+    assert "read-only" in restored.statusBar().currentMessage()

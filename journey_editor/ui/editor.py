@@ -49,6 +49,7 @@ class Editor(QObject):
             journey, path, name=name, unsaved=unsaved, read_only=read_only,
             unsaved_before=unsaved_before,
         )
+        document.backups = self.working.backups
         window = MainWindow(document, self)
         self.windows.append(window)
         if near is not None and shiboken6.isValid(near):
@@ -104,7 +105,10 @@ class Editor(QObject):
     ) -> MainWindow | None:
         """Show a map read from ``path``: read-only if another running editor has the file
         open and the user agrees; None if they would rather not open it."""
-        if not read_only and self.working.open_elsewhere(path) is not None:
+        # Kept absolute (links left as they are): the working copy's note, the recent list
+        # and Save must name the same file after the current folder changes.
+        path = path.absolute()
+        if not read_only and self.in_another_editor(path):
             choice = recovery.ask_open_again(near, path, in_this_editor=False)
             if choice is recovery.OpenChoice.CANCEL:
                 return None
@@ -115,12 +119,38 @@ class Editor(QObject):
 
     def window_editing(self, path: Path) -> MainWindow | None:
         """The window in which the map saved at ``path`` is open for editing, if any."""
-        for window in self.windows:
-            document = window.document
-            if document.read_only or document.path is None:
-                continue
-            if same_file(document.path, path):
-                return window
+        return next(iter(self._others_editing(path)), None)
+
+    def _others_editing(self, path: Path, but: MainWindow | None = None) -> list[MainWindow]:
+        """The windows other than ``but`` in which the file at ``path`` is open for editing."""
+        return [
+            window for window in self.windows
+            if window is not but and not window.document.read_only
+            and window.document.path is not None and same_file(window.document.path, path)
+        ]
+
+    def in_another_editor(self, path: Path, restoring: str | None = None) -> bool:
+        """Whether another running editor is editing the file at ``path``. This editor's
+        own sessions do not count (its windows are asked directly), nor does the session
+        ``restoring``, which this editor holds while restoring it."""
+        own = {w.document.session.id for w in self.windows if w.document.session is not None}
+        if restoring is not None:
+            own.add(restoring)
+        return self.working.open_elsewhere(path, ignoring=own) is not None
+
+    def save_refusal(self, path: Path, window: MainWindow) -> str | None:
+        """Why ``window`` may not save over the file at ``path``, or None when it may:
+        never over another editor's edits or another window's unsaved changes."""
+        if self.in_another_editor(path):
+            return (
+                f"{path.name} is open in another Journey Editor: save under another name, "
+                "or close it there first"
+            )
+        if any(other.document.modified for other in self._others_editing(path, window)):
+            return (
+                f"{path.name} has unsaved changes in another window: save or close that "
+                "window first, or save under another name"
+            )
         return None
 
     def offer_recovery(self, near: MainWindow, quiet: bool = True) -> int:
@@ -145,6 +175,10 @@ class Editor(QObject):
     def saved(self, window: MainWindow, path: Path) -> None:
         self.recent.add(path)
         self.keep_safe(window)  # a read-only map saved elsewhere is now edited
+        # A window showing the file as it was (unedited: save_refusal saw to that) gives
+        # way, as when an earlier version is saved over the file to undo saves.
+        for stale in self._others_editing(path, window):
+            stale.close()
 
     def quit(self) -> bool:
         """Close every window, each asking about unsaved changes; False if one was kept open."""

@@ -191,6 +191,9 @@ class FileActions:
 
     def _save_to(self, path: Path) -> bool:
         try:
+            refusal = self.window.editor.save_refusal(path, self.window)
+            if refusal is not None:
+                raise JourneyError(refusal)
             note = self.window.document.save(path)
         except JourneyError as error:
             # The map stays open and unchanged, so the user can save somewhere else.

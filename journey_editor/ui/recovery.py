@@ -83,9 +83,15 @@ def restore_left_behind(
         show_journey_error(near, "Could not restore the map", reason)
         return None
     # The file may be open already, as it was on disk (given on the command line): the
-    # restored map takes the place of that window unless it has edits of its own.
+    # restored map takes the place of that window unless it has edits of its own. Open with
+    # edits here, or in another running editor, the restored map is shown read-only.
     same = editor.window_editing(note.source) if note.source is not None else None
-    read_only = same is not None and same.document.modified
+    if same is not None:
+        read_only = same.document.modified
+    else:
+        read_only = note.source is not None and editor.in_another_editor(
+            note.source, restoring=left.id
+        )
     window = editor.show_journey(
         journey, note.source, near, name=note.name, unsaved=True, read_only=read_only,
         unsaved_before=note.unsaved_edits,
@@ -96,7 +102,13 @@ def restore_left_behind(
         left.discard()  # its work now lives in the restored map's own working copy
     else:
         left.let_go()
-    window.tell(f"Restored {note.name}: save it to keep the restored edits")
+    if read_only:
+        window.tell(
+            f"Restored {note.name} read-only, as the file is being edited elsewhere: "
+            "Save As to keep the restored edits"
+        )
+    else:
+        window.tell(f"Restored {note.name}: save it to keep the restored edits")
     return window
 
 
