@@ -20,6 +20,12 @@ from journey_editor.document import JourneyDocument  # noqa: E402
 from journey_editor.model import Journey  # noqa: E402
 
 
+def assert_none_kept(before: int, after: int) -> None:
+    # The binding's bug only ever loses references. Gains are other work that happened to
+    # run meanwhile (once, +14,000 in a full run), and are no danger.
+    assert before - after < 1_000, f"references to None went from {before} to {after}"
+
+
 class PaintedCard(QGraphicsRectItem):
     paints = 0
 
@@ -42,7 +48,7 @@ def test_100000_moves_and_thousands_of_paints_keep_none_alive(qapp) -> None:
     painter.end()
     after = sys.getrefcount(None)
     assert PaintedCard.paints >= 4_000
-    assert abs(after - before) < 1_000, f"references to None went from {before} to {after}"
+    assert_none_kept(before, after)
 
 
 def test_100000_moves_of_the_map_s_own_card_items(qapp: object, sample: Journey) -> None:
@@ -59,4 +65,4 @@ def test_100000_moves_of_the_map_s_own_card_items(qapp: object, sample: Journey)
             scene.render(painter)
     painter.end()
     after = sys.getrefcount(None)
-    assert abs(after - before) < 1_000, f"references to None went from {before} to {after}"
+    assert_none_kept(before, after)
