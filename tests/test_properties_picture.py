@@ -3,6 +3,7 @@
 
 from __future__ import annotations
 
+import os
 import struct
 import zlib
 from pathlib import Path
@@ -81,7 +82,7 @@ def test_a_chosen_picture_is_one_command_shown_small_and_undone(
         (b"GIF89a" + b"\0" * 4, "header is cut short"),
         (b"%PDF-1.7 not a picture", "not a PNG, JPEG, GIF or WebP picture"),
         (png_claiming(64, 64, b"not deflated"), "cannot be shown"),  # its data is not a picture
-        (b"\xff\xd8" + b"\0" * (PICTURE_MAX_BYTES + 10), "over 5 MB"),
+        (b"\xff\xd8" + b"\0" * (PICTURE_MAX_BYTES + 10), "is 6 MiB; the limit is 5 MiB"),
     ],
 )
 def test_a_picture_that_could_hurt_is_refused_and_nothing_changes(
@@ -95,6 +96,18 @@ def test_a_picture_that_could_hurt_is_refused_and_nothing_changes(
     assert message in field.error.text() and "\n" not in field.error.text()
     assert document.journey.persona.picture is None
     assert document.undo_stack.count() == 0
+
+
+@pytest.mark.skipif(not hasattr(os, "mkfifo"), reason="no named pipes here")
+def test_a_pipe_chosen_as_the_picture_is_refused_at_once(
+    panel: PropertiesPanel, document: JourneyDocument, tmp_path: Path
+) -> None:
+    path = tmp_path / "picture.png"
+    os.mkfifo(path)  # reading it would wait for a writer that never comes
+    field = picture_field(panel)
+    field.take_file(path)
+    assert field.error.text() == "picture.png is not a regular file"
+    assert document.journey.persona.picture is None
 
 
 def test_pictures_decode_to_the_size_shown(tmp_path: Path) -> None:

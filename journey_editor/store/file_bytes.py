@@ -22,8 +22,9 @@ for _flag in ("O_NONBLOCK", "O_CLOEXEC", "O_BINARY"):
     _OPEN_FLAGS |= getattr(os, _flag, 0)
 
 
-def read_file_bytes(path: Path) -> bytearray:
-    """The whole file, as a buffer the reader may change in place (a copy costs memory)."""
+def read_file_bytes(path: Path, limit: int = MAX_FILE_BYTES) -> bytearray:
+    """The whole file, as a buffer the reader may change in place (a copy costs memory),
+    refused once it is over ``limit`` bytes."""
     path = Path(path)
     if path.is_dir():
         raise JourneyError("is a folder, not a file")
@@ -35,7 +36,7 @@ def read_file_bytes(path: Path) -> bytearray:
         raise JourneyError(f"cannot be read ({error.strerror or error})") from None
     with os.fdopen(descriptor, "rb", buffering=0) as file:
         try:
-            return _read_within_limit(file.fileno())
+            return _read_within_limit(file.fileno(), limit)
         except OSError as error:
             raise JourneyError(f"cannot be read ({error.strerror or error})") from None
 
@@ -48,24 +49,24 @@ def read_text_file(path: Path) -> str:
         raise JourneyError(f"not UTF-8 text (byte {error.start})") from None
 
 
-def _read_within_limit(descriptor: int) -> bytearray:
+def _read_within_limit(descriptor: int, limit: int) -> bytearray:
     info = os.fstat(descriptor)
     if stat.S_ISDIR(info.st_mode):
         raise JourneyError("is a folder, not a file")
     if not stat.S_ISREG(info.st_mode):
         raise JourneyError("is not a regular file")
-    _check_size(info.st_size)
+    _check_size(info.st_size, limit)
     data = bytearray()
     # Read to the end rather than trusting the size: the file may grow while it is read.
     while chunk := os.read(descriptor, _CHUNK):
         data += chunk
-        _check_size(len(data))
+        _check_size(len(data), limit)
     return data
 
 
-def _check_size(size: int) -> None:
-    if size > MAX_FILE_BYTES:
+def _check_size(size: int, limit: int) -> None:
+    if size > limit:
+        # Rounded up: a file just over the limit must not read as the limit itself.
         raise JourneyError(
-            f"is {size / 2**20:,.0f} MiB; the editor opens files up to "
-            f"{MAX_FILE_BYTES // 2**20} MiB"
+            f"is {-(-size // 2**20):,} MiB; the limit is {limit / 2**20:,.0f} MiB"
         )

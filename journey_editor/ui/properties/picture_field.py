@@ -11,6 +11,7 @@ from PySide6.QtWidgets import QFileDialog, QHBoxLayout, QPushButton, QVBoxLayout
 
 from journey_editor.model import JourneyError
 from journey_editor.model.limits import PICTURE_MAX_BYTES
+from journey_editor.store.file_bytes import read_file_bytes
 from journey_editor.ui.pictures import picture_image
 from journey_editor.ui.properties.fields import Field, plain_label
 
@@ -88,15 +89,9 @@ class PictureField(Field):
 
 
 def _read_picture(path: Path) -> bytes:
-    """The file's bytes, read no further than a picture may be long."""
+    """The file's bytes, read no further than a picture may be long (and never from a
+    pipe or device, which would stop the editor waiting)."""
     try:
-        with path.open("rb") as file:
-            data = file.read(PICTURE_MAX_BYTES + 1)
-    except OSError as error:
-        raise JourneyError(f"{path.name} cannot be read ({error.strerror or error})") from None
-    if len(data) > PICTURE_MAX_BYTES:
-        raise JourneyError(
-            f"{path.name} is over {PICTURE_MAX_BYTES // 2**20} MB, the most a persona "
-            "picture can be"
-        )
-    return data
+        return bytes(read_file_bytes(path, limit=PICTURE_MAX_BYTES))
+    except JourneyError as error:
+        raise JourneyError(f"{path.name} {error}") from None
