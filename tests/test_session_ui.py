@@ -12,6 +12,7 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
+import shiboken6
 from PySide6.QtCore import QSettings
 from PySide6.QtWidgets import QFileDialog, QMessageBox
 from pytestqt.qtbot import QtBot
@@ -20,7 +21,7 @@ from journey_editor.model import CardKind, Journey, JourneyError, update_card
 from journey_editor.store import read_journey, save_journey
 from journey_editor.store.sessions import WorkingFolder
 from journey_editor.store.working_copy import read_working_copy
-from journey_editor.ui import file_actions
+from journey_editor.ui import file_actions, recovery
 from journey_editor.ui.editor import Editor
 from journey_editor.ui.main_window import MainWindow
 
@@ -344,3 +345,20 @@ def test_a_restored_map_is_read_only_while_another_editor_edits_its_file(
     assert restored.document.read_only and restored.document.session is None
     assert restored.document.journey.cards_in_order()[0].title == "Unsaved idea"
     assert "read-only" in restored.statusBar().currentMessage()
+
+
+def test_a_question_whose_window_goes_while_it_is_asked_is_no_answer(
+    editor: Editor, saved_map: Path, sample: Journey, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    leave_behind(editor, copy.deepcopy(sample), saved_map)
+    near = editor.show_journey(copy.deepcopy(sample), None, name="Untitled")
+
+    def window_closed_meanwhile(box: QMessageBox) -> int:
+        shiboken6.delete(box)
+        return 0
+
+    monkeypatch.setattr(QMessageBox, "exec", window_closed_meanwhile)
+    assert recovery.ask_open_again(near, saved_map, True) is recovery.OpenChoice.CANCEL
+    assert editor.offer_recovery(near) == 0
+    [kept] = editor.working.left_behind()  # not restored, not discarded: offered again
+    kept.let_go()

@@ -8,8 +8,9 @@ from datetime import datetime
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+import shiboken6
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QMessageBox, QWidget
+from PySide6.QtWidgets import QAbstractButton, QMessageBox, QWidget
 
 from journey_editor.model import JourneyError
 from journey_editor.store.sessions import LeftBehind, SessionNote
@@ -41,8 +42,7 @@ def ask_open_again(parent: QWidget | None, path: Path, in_this_editor: bool) -> 
     cancel = box.addButton(QMessageBox.StandardButton.Cancel)
     box.setDefaultButton(show or read_only)
     box.setEscapeButton(cancel)
-    box.exec()
-    clicked = box.clickedButton()
+    clicked = _answer(box)
     if clicked is read_only:
         return OpenChoice.READ_ONLY
     if show is not None and clicked is show:
@@ -67,8 +67,7 @@ def restore_left_behind(
     box.addButton("Not Now", QMessageBox.ButtonRole.RejectRole)
     discard = box.addButton("Discard", QMessageBox.ButtonRole.DestructiveRole)
     box.setDefaultButton(restore)
-    box.exec()
-    clicked = box.clickedButton()
+    clicked = _answer(box)
     if clicked is discard:
         left.discard()
         return None
@@ -135,6 +134,13 @@ def _spoken_time(moment: datetime) -> str:
     if local.date() == datetime.now().astimezone().date():
         return f"today at {clock}"
     return f"on {local.day} {local.strftime('%b %Y')} at {clock}"
+
+
+def _answer(box: QMessageBox) -> QAbstractButton | None:
+    """The button clicked; None when the box was closed, or went with its window (a window
+    closed while the question was up deletes the box under it)."""
+    box.exec()
+    return box.clickedButton() if shiboken6.isValid(box) else None
 
 
 def _question(parent: QWidget | None, title: str, text: str, detail: str) -> QMessageBox:
