@@ -47,7 +47,8 @@ def main(argv: Sequence[str] | None = None) -> int:
 
 
 def _fail(message: str) -> int:
-    print(f"{PROGRAM}: {message}", file=sys.stderr)
+    flat = " ".join(message.split())  # arguments quoted in it may hold line breaks
+    print(f"{PROGRAM}: {flat}", file=sys.stderr)
     return EXIT_UNUSABLE
 
 

@@ -274,3 +274,12 @@ def test_a_name_near_the_file_system_s_limit_is_written(tmp_path: Path, capsys) 
     long_name = "地図" * 40 + ".csv"  # 244 bytes of the 255 a name may have
     assert run(capsys, "export", sample, "-o", tmp_path / long_name) == (0, "", "")
     assert sorted(path.name for path in tmp_path.iterdir()) == sorted([long_name, "s.journey"])
+
+
+def test_a_file_name_with_a_line_break_still_gets_one_line(tmp_path: Path, capsys) -> None:
+    path = tmp_path / "client\nnotes.journey"
+    _not_sqlite(path)
+    for arguments in (["info", path], ["check", path], ["export", path, "-o", "x\ny.pdf"]):
+        code, _, err = run(capsys, *arguments)
+        assert code == 2 and err.count("\n") == 1, err
+        assert "client notes.journey: not a .journey file" in err

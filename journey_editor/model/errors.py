@@ -4,6 +4,10 @@
 class JourneyError(ValueError):
     """A rule of the map was broken; ``str(error)`` is one line fit to show to a user."""
 
+    def __init__(self, message: str) -> None:
+        # Messages quote file names and map text, which may hold line breaks of their own.
+        super().__init__(" ".join(message.split()))
+
 
 def shown(value: object, limit: int = 60) -> str:
     """A value from a file or a form, quoted for a message: one line, and short.

@@ -20,6 +20,7 @@ import re
 import sqlite3
 from pathlib import Path
 
+from journey_editor.layout.text import one_line
 from journey_editor.model import Journey, JourneyError, check_invariants, limits
 from journey_editor.store import guard, migrations, tables
 from journey_editor.store.file_bytes import read_file_bytes
@@ -65,7 +66,7 @@ def read_journey_file(path: Path) -> Journey:
     try:
         return _read(path)
     except JourneyError as error:
-        raise JourneyError(one_line(str(error))) from None
+        raise JourneyError(one_line(str(error), MESSAGE_MAX)) from None
     except _CONVERTED as error:
         raise refusal(error) from None
 
@@ -140,10 +141,5 @@ def refusal(error: BaseException) -> JourneyError:
         if undecodable := _UNDECODABLE.match(str(error)):
             return JourneyError(f"the file is damaged (text in {undecodable[1]} is not UTF-8)")
         return JourneyError(f"the file is damaged ({one_line(str(error), 200)})")
-    return JourneyError(f"the file is damaged ({type(error).__name__}: {one_line(str(error))})")
-
-
-def one_line(text: str, limit: int = MESSAGE_MAX) -> str:
-    """``text`` on one line of at most ``limit`` characters: messages may quote the file."""
-    flat = " ".join(text.split())
-    return flat if len(flat) <= limit else flat[: limit - 1] + "…"
+    reason = one_line(str(error), MESSAGE_MAX)
+    return JourneyError(f"the file is damaged ({type(error).__name__}: {reason})")
