@@ -82,9 +82,9 @@ def assert_items_match_layout(canvas: ShownMap) -> None:
     assert sorted(zone_lines, key=lambda line: line.y) == list(fresh.zone_lines)
 
 
-@pytest.fixture(autouse=True, scope="session")
-def _throwaway_data_folder_removed() -> Iterator[None]:
-    yield
+def pytest_unconfigure() -> None:
+    # Here rather than in a session fixture: this runs even when no test did (--collect-only);
+    # by now every test's own XDG_DATA_HOME is undone.
     shutil.rmtree(os.environ["XDG_DATA_HOME"], ignore_errors=True)
 
 
