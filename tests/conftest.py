@@ -5,9 +5,11 @@ from __future__ import annotations
 import gc
 import os
 import shutil
+import subprocess
 import sys
 import tempfile
 from collections.abc import Iterator
+from pathlib import Path
 from typing import TYPE_CHECKING, Protocol
 
 import pytest
@@ -19,9 +21,13 @@ os.environ["XDG_DATA_HOME"] = tempfile.mkdtemp(prefix="journey-editor-tests-")
 
 from journey_editor.interop.templates import load_template
 from journey_editor.model import Journey
+from journey_editor.store import save_journey
 
 if TYPE_CHECKING:
+    from pytestqt.qtbot import QtBot
+
     from journey_editor.canvas import JourneyScene
+    from journey_editor.ui.editor import Editor
 
 
 class ShownMap(Protocol):
@@ -35,6 +41,71 @@ class ShownMap(Protocol):
 def sample() -> Journey:
     """A fresh copy of the sample map: the richest map the product ships."""
     return load_template("sample")
+
+
+@pytest.fixture
+def saved_map(tmp_path: Path, sample: Journey) -> Path:
+    """The sample map saved to a file of its own."""
+    path = tmp_path / "studio-books.journey"
+    save_journey(sample, path)
+    return path
+
+
+@pytest.fixture
+def data_home(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    """This test's own data folder: its working copies and backups, and nobody else's."""
+    home = tmp_path / "data"
+    monkeypatch.setenv("XDG_DATA_HOME", str(home))
+    return home / "journey-editor"
+
+
+@pytest.fixture
+def settings_path(tmp_path: Path) -> Path:
+    return tmp_path / "settings.ini"
+
+
+@pytest.fixture
+def editor(qtbot: QtBot, data_home: Path, settings_path: Path) -> Iterator[Editor]:
+    """The running editor, with no window yet, its settings and data folder the test's own."""
+    # Imported here: most test modules never load Qt.
+    from PySide6.QtCore import QSettings
+
+    from journey_editor.ui.editor import Editor
+
+    running = Editor(QSettings(str(settings_path), QSettings.Format.IniFormat))
+    yield running
+    for window in list(running.windows):
+        window.document.undo_stack.setClean()  # nothing to ask about while tearing down
+        window.close()
+
+
+UNSHARE = [
+    ["unshare", "--mount", "--propagation", "private"],  # root, as in CI
+    # Anyone, where user namespaces are allowed: root inside, mounts of its own.
+    ["unshare", "--user", "--map-root-user", "--mount", "--propagation", "private"],
+]
+
+
+@pytest.fixture(scope="session")
+def mount_namespace(tmp_path_factory: pytest.TempPathFactory) -> list[str]:
+    """The command that starts a process in a mount namespace of its own (or a skip)."""
+    if shutil.which("unshare") is None or shutil.which("mount") is None:
+        pytest.skip("needs unshare and mount (util-linux) to make a read-only folder")
+    folder = tmp_path_factory.mktemp("probe")
+    refusals = []
+    for unshare in UNSHARE:
+        probe = subprocess.run(
+            [*unshare, "sh", "-c", 'mount -t tmpfs -o size=1m tmpfs "$0" '
+             '&& mount --bind "$0" "$0" && mount -o remount,bind,ro "$0"', str(folder)],
+            capture_output=True, text=True, timeout=30, check=False,
+        )
+        if probe.returncode == 0:
+            return unshare
+        refusals.append(probe.stderr.strip() or f"status {probe.returncode}")
+    pytest.skip(
+        "a private mount namespace is not allowed here (unshare --mount: "
+        f"{'; '.join(refusals)}); chmod cannot stop root's writes"
+    )
 
 
 def assert_items_match_layout(canvas: ShownMap) -> None:

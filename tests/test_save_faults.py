@@ -352,35 +352,6 @@ def test_a_file_size_limit_fails_the_save_with_one_line_and_keeps_the_old_file(
 # mount namespace (root only; skipped, saying why, where the system does not allow it).
 
 
-UNSHARE = [
-    ["unshare", "--mount", "--propagation", "private"],  # root, as in CI
-    # Anyone, where user namespaces are allowed: root inside, mounts of its own.
-    ["unshare", "--user", "--map-root-user", "--mount", "--propagation", "private"],
-]
-
-
-@pytest.fixture(scope="module")
-def mount_namespace(tmp_path_factory: pytest.TempPathFactory) -> list[str]:
-    """The command that starts a process in a mount namespace of its own (or a skip)."""
-    if shutil.which("unshare") is None or shutil.which("mount") is None:
-        pytest.skip("needs unshare and mount (util-linux) to make a read-only folder")
-    folder = tmp_path_factory.mktemp("probe")
-    refusals = []
-    for unshare in UNSHARE:
-        probe = subprocess.run(
-            [*unshare, "sh", "-c", 'mount -t tmpfs -o size=1m tmpfs "$0" '
-             '&& mount --bind "$0" "$0" && mount -o remount,bind,ro "$0"', str(folder)],
-            capture_output=True, text=True, timeout=30, check=False,
-        )
-        if probe.returncode == 0:
-            return unshare
-        refusals.append(probe.stderr.strip() or f"status {probe.returncode}")
-    pytest.skip(
-        "a private mount namespace is not allowed here (unshare --mount: "
-        f"{'; '.join(refusals)}); chmod cannot stop root's writes"
-    )
-
-
 def run_in_mount_namespace(
     unshare: list[str], mounts: list[str], spec: dict[str, Any]
 ) -> list[dict[str, Any]]:

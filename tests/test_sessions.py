@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import copy
 import os
+import shlex
 import signal
 import subprocess
 import sys
@@ -254,22 +255,38 @@ def test_a_session_that_cannot_start_leaves_nothing_to_offer(
     assert folder.left_behind() == []
 
 
-def test_a_read_only_data_folder_still_offers_what_a_crash_left(
-    tmp_path: Path, sample: Journey, monkeypatch: pytest.MonkeyPatch
+RESTORE_FIRST_TITLE = textwrap.dedent("""
+    import sys
+    from pathlib import Path
+    from journey_editor.store.sessions import WorkingFolder
+    [left] = WorkingFolder(Path(sys.argv[1])).left_behind()
+    print(left.journey().cards_in_order()[0].title)
+    left.let_go()
+""")
+
+
+def test_a_read_only_data_folder_still_restores_what_a_crash_left(
+    tmp_path: Path, sample: Journey, mount_namespace: list[str]
 ) -> None:
     """After a crash the disk may come back read-only: the work is still there to restore."""
-    folder = WorkingFolder(tmp_path / "data")
-    session = folder.start(copy.deepcopy(sample), tmp_path / "map.journey", "map.journey")
-    session.record_edit(sample, 1, True)
+    root = tmp_path / "data"
+    folder = WorkingFolder(root)
+    journey = copy.deepcopy(sample)
+    session = folder.start(journey, tmp_path / "map.journey", "map.journey")
+    update_card(journey, journey.cards_in_order()[0].id, title="Kept through a read-only disk")
+    session.record_edit(journey, 1, True)  # in the copy's write-ahead log, not yet the copy
     crash(session)
+    left = {path.name: path.read_bytes() for path in folder.folder.iterdir()}
+    assert any(name.endswith("-wal") for name in left)
 
-    def read_only(path: Path, mode: str = "r", *args: object, **kwargs: object) -> object:
-        if mode != "rb":
-            raise PermissionError(13, "Read-only file system")
-        return open(path, mode, *args, **kwargs)  # type: ignore[call-overload]
-
-    monkeypatch.setattr(sessions, "open", read_only, raising=False)
-    [left] = folder.left_behind()
-    assert left.note is not None and left.note.unsaved_edits == 1
-    left.let_go()
-    assert folder.open_elsewhere(tmp_path / "map.journey") is None  # nobody edits it now
+    quoted = shlex.quote(str(root))
+    restore = shlex.join([sys.executable, "-c", RESTORE_FIRST_TITLE, str(root)])
+    completed = subprocess.run(
+        [*mount_namespace, "sh", "-c",
+         f"mount --bind {quoted} {quoted} && mount -o remount,bind,ro {quoted} || exit 97; "
+         f"touch {quoted}/probe 2>/dev/null && exit 98; exec {restore}"],
+        capture_output=True, text=True, timeout=60, check=False,
+    )
+    assert completed.returncode == 0, completed.stderr
+    assert completed.stdout.strip() == "Kept through a read-only disk"
+    assert {path.name: path.read_bytes() for path in folder.folder.iterdir()} == left

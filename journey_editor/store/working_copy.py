@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 import contextlib
+import shutil
 import sqlite3
+import tempfile
 from pathlib import Path
 
 from journey_editor.model import Journey, JourneyError
@@ -59,18 +61,30 @@ def remove_working_copy(path: Path) -> None:
 def read_working_copy(path: Path) -> Journey:
     """The map in a working copy an editor left behind, up to its last committed edit.
 
-    The last edits may still be in the write-ahead log beside it; SQLite replays the log
-    into the file first (this is our own file in our own folder, not a stranger's), and
-    the file is then read as any other.
+    The last edits may still be in the write-ahead log beside it. The copy and its log are
+    replayed together in a temporary folder, not where they lie: the data folder may have
+    turned read-only since the crash (replaying writes), and what the crash left stays as
+    it was until the user discards it. SQLite opens the copy directly, as this is our own
+    file in our own folder, not a stranger's; the result is then read as any other file.
     """
     if not path.is_file():
         raise JourneyError("the working copy is gone")
     try:
-        connection = sqlite3.connect(path)
-        try:
-            connection.execute("PRAGMA wal_checkpoint(TRUNCATE)")
-        finally:
-            connection.close()
+        with tempfile.TemporaryDirectory(prefix="journey-editor-restore-") as folder:
+            replayed = Path(folder) / path.name
+            shutil.copyfile(path, replayed)
+            log = path.with_name(path.name + "-wal")
+            if log.is_file():
+                shutil.copyfile(log, replayed.with_name(replayed.name + "-wal"))
+            connection = sqlite3.connect(replayed)
+            try:
+                connection.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+            finally:
+                connection.close()
+            return read_journey(replayed)
+    except OSError as error:
+        raise JourneyError(
+            f"the working copy cannot be read ({error.strerror or error})"
+        ) from None
     except sqlite3.Error as error:
         raise JourneyError(f"the working copy cannot be read ({error})") from None
-    return read_journey(path)
