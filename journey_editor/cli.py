@@ -15,6 +15,7 @@ from typing import NoReturn, TypeVar
 
 from journey_editor import __version__
 from journey_editor.model import JourneyError
+from journey_editor.model.errors import on_one_line
 
 PROGRAM = "journey-editor"
 EXIT_OK, EXIT_FINDINGS, EXIT_UNUSABLE = 0, 1, 2
@@ -47,8 +48,7 @@ def main(argv: Sequence[str] | None = None) -> int:
 
 
 def _fail(message: str) -> int:
-    flat = " ".join(message.split())  # arguments quoted in it may hold line breaks
-    print(f"{PROGRAM}: {flat}", file=sys.stderr)
+    print(f"{PROGRAM}: {on_one_line(message)}", file=sys.stderr)
     return EXIT_UNUSABLE
 
 

@@ -277,9 +277,9 @@ def test_a_name_near_the_file_system_s_limit_is_written(tmp_path: Path, capsys) 
 
 
 def test_a_file_name_with_a_line_break_still_gets_one_line(tmp_path: Path, capsys) -> None:
-    path = tmp_path / "client\nnotes.journey"
+    path = tmp_path / "client\nnotes  v2.journey"  # the two spaces are the name's own
     _not_sqlite(path)
     for arguments in (["info", path], ["check", path], ["export", path, "-o", "x\ny.pdf"]):
         code, _, err = run(capsys, *arguments)
         assert code == 2 and err.count("\n") == 1, err
-        assert "client notes.journey: not a .journey file" in err
+        assert "client notes  v2.journey: not a .journey file" in err

@@ -106,7 +106,7 @@ def test_a_pipe_chosen_as_the_picture_is_refused_at_once(
     os.mkfifo(path)  # reading it would wait for a writer that never comes
     field = picture_field(panel)
     field.take_file(path)
-    assert field.error.text() == "picture.png is not a regular file"
+    assert field.error.text() == "picture.png: is not a regular file"
     assert document.journey.persona.picture is None
 
 

@@ -5,8 +5,13 @@ class JourneyError(ValueError):
     """A rule of the map was broken; ``str(error)`` is one line fit to show to a user."""
 
     def __init__(self, message: str) -> None:
-        # Messages quote file names and map text, which may hold line breaks of their own.
-        super().__init__(" ".join(message.split()))
+        super().__init__(on_one_line(message))
+
+
+def on_one_line(message: str) -> str:
+    """``message`` with its line breaks made spaces: messages quote file names and map text,
+    which may hold line breaks of their own (other spacing is kept: it may be the name)."""
+    return " ".join(str(message).splitlines())
 
 
 def shown(value: object, limit: int = 60) -> str:

@@ -94,4 +94,4 @@ def _read_picture(path: Path) -> bytes:
     try:
         return bytes(read_file_bytes(path, limit=PICTURE_MAX_BYTES))
     except JourneyError as error:
-        raise JourneyError(f"{path.name} {error}") from None
+        raise JourneyError(f"{path.name}: {error}") from None
