@@ -8,53 +8,21 @@ import copy
 import signal
 import subprocess
 import sys
-from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
 import shiboken6
-from PySide6.QtCore import QSettings
 from PySide6.QtWidgets import QFileDialog, QMessageBox
 from pytestqt.qtbot import QtBot
 
-from journey_editor.model import CardKind, Journey, JourneyError, update_card
+from journey_editor.model import Journey, JourneyError, update_card
 from journey_editor.store import read_journey, save_journey
 from journey_editor.store.sessions import WorkingFolder
 from journey_editor.store.working_copy import read_working_copy
-from journey_editor.ui import file_actions, recovery
+from journey_editor.ui import recovery
 from journey_editor.ui.editor import Editor
-from journey_editor.ui.main_window import MainWindow
 
 KILLED_EDITOR = Path(__file__).with_name("editor_killed_mid_workshop.py")
-
-
-@pytest.fixture
-def data_home(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
-    """This test's own data folder: its working copies and backups, and nobody else's."""
-    home = tmp_path / "data"
-    monkeypatch.setenv("XDG_DATA_HOME", str(home))
-    return home / "journey-editor"
-
-
-@pytest.fixture
-def settings_path(tmp_path: Path) -> Path:
-    return tmp_path / "settings.ini"
-
-
-@pytest.fixture
-def editor(qtbot: QtBot, data_home: Path, settings_path: Path) -> Iterator[Editor]:
-    running = Editor(QSettings(str(settings_path), QSettings.Format.IniFormat))
-    yield running
-    for window in list(running.windows):
-        window.document.undo_stack.setClean()  # nothing to ask about while tearing down
-        window.close()
-
-
-@pytest.fixture
-def saved_map(tmp_path: Path, sample: Journey) -> Path:
-    path = tmp_path / "studio-books.journey"
-    save_journey(sample, path)
-    return path
 
 
 def click_in_next_question(monkeypatch: pytest.MonkeyPatch, *answers: str) -> list[str]:
@@ -204,94 +172,6 @@ def test_a_map_open_in_another_editor_opens_read_only(
     assert editor.open_file(saved_map) is not None  # nobody else has it now: no question
 
 
-def test_a_save_can_be_undone_from_the_saved_versions(
-    editor: Editor, saved_map: Path, monkeypatch: pytest.MonkeyPatch
-) -> None:
-    window = editor.open_file(saved_map)
-    assert window is not None
-    original = read_journey(saved_map)
-    document = window.document
-    stage, lane = document.journey.stages[0], document.journey.lanes[0]
-    for number in range(3):
-        document.add_card(CardKind.NOTE, stage.id, lane.id, f"Saved note {number}")
-        assert window.file_actions.save()
-    menu = window.file_actions.versions_menu
-    menu.aboutToShow.emit()
-    labels = [action.text() for action in menu.actions()]
-    assert len(labels) == 3 and all(label.startswith("Saved ") for label in labels)
-    menu.actions()[-1].trigger()  # the oldest: the file as it was opened
-    earlier = editor.windows[-1]
-    assert earlier.document.journey == original and earlier.document.modified
-    assert earlier.document.path is None
-
-    monkeypatch.setattr(
-        QFileDialog, "getSaveFileName", lambda _p, _t, where, _f: (where, "")
-    )
-    assert earlier.file_actions.save()  # Save As offers the file it is a version of
-    assert read_journey(saved_map) == original
-    # The window showing the file as it was before has nothing unsaved: it gives way.
-    assert editor.windows == [earlier] and earlier.document.path == saved_map.absolute()
-
-
-def refusals_shown(monkeypatch: pytest.MonkeyPatch) -> list[str]:
-    """The messages of the save errors shown from now on."""
-    shown: list[str] = []
-    monkeypatch.setattr(
-        file_actions, "show_journey_error", lambda _p, _t, error: shown.append(str(error))
-    )
-    return shown
-
-
-def save_as(window: MainWindow, path: Path, monkeypatch: pytest.MonkeyPatch) -> bool:
-    monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *_a: (str(path), ""))
-    return window.file_actions.save_as()
-
-
-def test_saving_over_another_window_s_unsaved_changes_is_refused(
-    editor: Editor, saved_map: Path, sample: Journey, monkeypatch: pytest.MonkeyPatch
-) -> None:
-    first = editor.open_file(saved_map)
-    assert first is not None
-    card = first.document.journey.cards_in_order()[0]
-    first.document.update_card(card.id, title="Edited in the first window")
-    before = saved_map.read_bytes()
-    second = editor.show_journey(copy.deepcopy(sample), None, name="Untitled", unsaved=True)
-
-    shown = refusals_shown(monkeypatch)
-    assert not save_as(second, saved_map, monkeypatch)
-    assert shown == [
-        "studio-books.journey has unsaved changes in another window: save or close that "
-        "window first, or save under another name"
-    ]
-    assert saved_map.read_bytes() == before and second.document.modified
-    assert first in editor.windows and first.document.modified
-
-
-def test_saving_over_a_file_another_editor_has_open_is_refused(
-    editor: Editor, saved_map: Path, sample: Journey, tmp_path: Path,
-    monkeypatch: pytest.MonkeyPatch,
-) -> None:
-    save_journey(sample, tmp_path / "mine.journey")
-    window = editor.open_file(tmp_path / "mine.journey")
-    assert window is not None
-    card = window.document.journey.cards_in_order()[0]
-    window.document.update_card(card.id, title="Mine, saved over theirs")
-    before = saved_map.read_bytes()
-    elsewhere = WorkingFolder(editor.working.root).start(sample, saved_map, saved_map.name)
-    shown = refusals_shown(monkeypatch)
-    try:
-        assert not save_as(window, saved_map, monkeypatch)
-    finally:
-        elsewhere.end()
-    assert shown == [
-        "studio-books.journey is open in another Journey Editor: save under another name, "
-        "or close it there first"
-    ]
-    assert saved_map.read_bytes() == before
-    assert save_as(window, saved_map, monkeypatch)  # closed there: now it may
-    assert read_journey(saved_map) == window.document.journey
-
-
 def test_a_full_working_folder_warns_and_keeps_editing(
     editor: Editor, saved_map: Path
 ) -> None:
@@ -345,6 +225,74 @@ def test_a_restored_map_is_read_only_while_another_editor_edits_its_file(
     assert restored.document.read_only and restored.document.session is None
     assert restored.document.journey.cards_in_order()[0].title == "Unsaved idea"
     assert "read-only" in restored.statusBar().currentMessage()
+    [crashed] = editor.working.folder.glob("*.json")  # kept until the restored map is saved
+
+    kept = saved_map.with_name("restored.journey")
+    monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *_a: (str(kept), ""))
+    assert restored.file_actions.save()
+    assert read_journey(kept).cards_in_order()[0].title == "Unsaved idea"
+    session = restored.document.session
+    assert session is not None and not crashed.exists()
+    assert list(editor.working.folder.glob("*.json")) == [crashed.with_stem(session.id)]
+
+
+def test_a_map_restored_read_only_and_closed_unsaved_is_offered_again(
+    editor: Editor, saved_map: Path, sample: Journey, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    leave_behind(editor, copy.deepcopy(sample), saved_map)
+    editing = editor.open_file(saved_map)
+    assert editing is not None
+    card = editing.document.journey.cards_in_order()[1]
+    editing.document.update_card(card.id, title="Edited here since")
+    click_in_next_question(monkeypatch, "Restore")
+    assert editor.offer_recovery(editing) == 1
+    restored = editor.windows[-1]
+    assert restored.document.read_only  # the file has edits of its own in the other window
+
+    monkeypatch.setattr(QMessageBox, "exec", lambda _box: int(QMessageBox.StandardButton.Discard))
+    assert restored.close()
+    [again] = editor.working.left_behind()
+    assert again.journey().cards_in_order()[0].title == "Unsaved idea"
+    again.let_go()
+
+
+def test_two_maps_left_of_one_file_are_not_each_other_s_other_editor(
+    editor: Editor, saved_map: Path, sample: Journey, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    leave_behind(editor, copy.deepcopy(sample), saved_map)
+    leave_behind(editor, copy.deepcopy(sample), saved_map)
+    start = editor.show_journey(copy.deepcopy(sample), None, name="Untitled")
+    click_in_next_question(monkeypatch, "Restore", "Not Now")
+    assert editor.offer_recovery(start) == 1
+    restored = editor.windows[-1]
+    assert not restored.document.read_only and restored.document.session is not None
+
+
+def test_the_questions_go_on_when_their_window_closes_meanwhile(
+    editor: Editor, saved_map: Path, sample: Journey, tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    other = tmp_path / "other.journey"
+    save_journey(sample, other)
+    leave_behind(editor, copy.deepcopy(sample), saved_map)
+    leave_behind(editor, copy.deepcopy(sample), other)
+    near = editor.show_journey(copy.deepcopy(sample), None, name="Untitled")
+    asked: list[str] = []
+
+    def near_closed_meanwhile(box: QMessageBox) -> int:
+        asked.append(box.text())
+        if shiboken6.isValid(near):
+            assert near.close()
+            shiboken6.delete(near)  # and the question with it
+        return 0
+
+    monkeypatch.setattr(QMessageBox, "exec", near_closed_meanwhile)
+    assert editor.offer_recovery(near) == 0
+    assert len(asked) == 2 and editor.windows == []
+    left = editor.working.left_behind()  # neither answered: both offered again
+    assert len(left) == 2
+    for each in left:
+        each.let_go()
 
 
 def test_a_question_whose_window_goes_while_it_is_asked_is_no_answer(

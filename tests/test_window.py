@@ -3,11 +3,10 @@
 from __future__ import annotations
 
 import sys
-from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import QPoint, QPointF, QSettings, Qt
+from PySide6.QtCore import QPoint, QPointF, Qt
 from PySide6.QtGui import QGuiApplication, QImage, QWheelEvent
 from PySide6.QtWidgets import QApplication, QFileDialog, QMessageBox
 from pytestqt.qtbot import QtBot
@@ -20,16 +19,6 @@ from journey_editor.ui import errors, recovery
 from journey_editor.ui.app import run_editor
 from journey_editor.ui.editor import Editor
 from journey_editor.ui.main_window import MainWindow, counts_text
-
-
-@pytest.fixture
-def editor(qtbot: QtBot, tmp_path: Path) -> Iterator[Editor]:
-    settings = QSettings(str(tmp_path / "settings.ini"), QSettings.Format.IniFormat)
-    running = Editor(settings)
-    yield running
-    for window in list(running.windows):
-        window.document.undo_stack.setClean()  # nothing to ask about while tearing down
-        window.close()
 
 
 @pytest.fixture

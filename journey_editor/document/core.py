@@ -57,7 +57,7 @@ class DocumentCore(QObject):
         # Where Save As first looks, and the name it suggests, for a map with no file yet
         # (an earlier saved version of a file offers that file).
         self.folder: Path | None = None
-        self.save_name: str | None = f"{Path(self.name).stem} (copy){SUFFIX}" if read_only else None
+        self.save_name: str | None = self._copy_name() if read_only else None
         # Where the working copy is; None until the editor gives it one (and for read-only).
         self.session: Session | None = None
         # Where a save without a session (a read-only map saved elsewhere, a data folder that
@@ -116,6 +116,16 @@ class DocumentCore(QObject):
         self.undo_stack.setClean()
         self.file_changed.emit()
         return note
+
+    def make_read_only(self) -> None:
+        """Refuse edits from now on: the file has been saved over from elsewhere, and saving
+        this map back would undo that save. Save As still keeps a copy."""
+        self.read_only = True
+        self.save_name = self._copy_name()
+        self.file_changed.emit()
+
+    def _copy_name(self) -> str:
+        return f"{Path(self.name).stem} (copy){SUFFIX}"
 
     def _keep_working_copy(self) -> None:
         """Commit the edit just done, undone or redone to the working copy."""

@@ -3,6 +3,7 @@ folder of working copies and backups)."""
 
 from __future__ import annotations
 
+from collections.abc import Collection
 from pathlib import Path
 
 import platformdirs
@@ -13,7 +14,7 @@ from journey_editor.document import JourneyDocument
 from journey_editor.interop.opening import read_map
 from journey_editor.interop.templates import load_template
 from journey_editor.model import Journey, JourneyError
-from journey_editor.store.sessions import WorkingFolder, same_file
+from journey_editor.store.sessions import LeftBehind, WorkingFolder, same_file
 from journey_editor.ui import recovery
 from journey_editor.ui.errors import show_journey_error
 from journey_editor.ui.main_window import MainWindow
@@ -37,6 +38,9 @@ class Editor(QObject):
         self.settings = settings or QSettings(ORGANISATION, "Journey Editor")
         self.recent = RecentFiles(self.settings)
         self.working = WorkingFolder(platformdirs.user_data_path(DATA_FOLDER_NAME))
+        # Maps restored read-only keep the crash's session until saved: should the editor
+        # stop again first, it is offered again.
+        self._restored_unsaved: dict[MainWindow, LeftBehind] = {}
 
     def show_journey(
         self, journey: Journey, path: Path | None, near: MainWindow | None = None,
@@ -129,13 +133,13 @@ class Editor(QObject):
             and window.document.path is not None and same_file(window.document.path, path)
         ]
 
-    def in_another_editor(self, path: Path, restoring: str | None = None) -> bool:
+    def in_another_editor(self, path: Path, restoring: Collection[str] = ()) -> bool:
         """Whether another running editor is editing the file at ``path``. This editor's
-        own sessions do not count (its windows are asked directly), nor does the session
-        ``restoring``, which this editor holds while restoring it."""
+        own sessions do not count (its windows are asked directly), nor do the left-behind
+        sessions ``restoring``, which this editor holds while it offers them."""
         own = {w.document.session.id for w in self.windows if w.document.session is not None}
-        if restoring is not None:
-            own.add(restoring)
+        own.update(restoring)
+        own.update(left.id for left in self._restored_unsaved.values())
         return self.working.open_elsewhere(path, ignoring=own) is not None
 
     def save_refusal(self, path: Path, window: MainWindow) -> str | None:
@@ -146,7 +150,10 @@ class Editor(QObject):
                 f"{path.name} is open in another Journey Editor: save under another name, "
                 "or close it there first"
             )
-        if any(other.document.modified for other in self._others_editing(path, window)):
+        others = self._others_editing(path, window)
+        for other in others:
+            other.commit_typing()  # a title half typed there is an unsaved change too
+        if any(other.document.modified for other in others):
             return (
                 f"{path.name} has unsaved changes in another window: save or close that "
                 "window first, or save under another name"
@@ -162,12 +169,21 @@ class Editor(QObject):
         left_behind = self.working.left_behind()
         if not left_behind and not quiet:
             near.tell("No unsaved maps to restore")
+        offered = [left.id for left in left_behind]
+        over: MainWindow | None = near
         for left in left_behind:
-            window = recovery.restore_left_behind(self, left, near)
+            if over is not None and not shiboken6.isValid(over):  # closed while asked
+                over = self.windows[-1] if self.windows else None
+            window = recovery.restore_left_behind(self, left, over, offered)
             if window is not None:
                 # The window it was offered over may have given way to it (an untouched map).
-                near, restored = window, restored + 1
+                over, restored = window, restored + 1
         return restored
+
+    def keep_until_saved(self, window: MainWindow, left: LeftBehind) -> None:
+        """Keep the session ``left`` behind, restored read-only in ``window``, until the map
+        is saved (then it goes) or its window closes (then it is offered again)."""
+        self._restored_unsaved[window] = left
 
     def new_from_template(self, template: str, near: MainWindow | None = None) -> MainWindow:
         return self.show_journey(load_template(template), None, near)
@@ -175,10 +191,22 @@ class Editor(QObject):
     def saved(self, window: MainWindow, path: Path) -> None:
         self.recent.add(path)
         self.keep_safe(window)  # a read-only map saved elsewhere is now edited
+        left = self._restored_unsaved.pop(window, None)
+        if left is not None:
+            left.discard()  # the restored edits are in the file now
         # A window showing the file as it was (unedited: save_refusal saw to that) gives
-        # way, as when an earlier version is saved over the file to undo saves.
+        # way, as when an earlier version is saved over the file to undo saves. One busy
+        # exporting stays, read-only: saving it would undo this save.
         for stale in self._others_editing(path, window):
-            stale.close()
+            if not stale.close():
+                self._stop_editing(stale)
+                stale.tell(f"{path.name} was saved from another window: this one is read-only")
+
+    def _stop_editing(self, window: MainWindow) -> None:
+        if window.document.session is not None:
+            window.document.session.end()
+            window.document.session = None
+        window.document.make_read_only()
 
     def quit(self) -> bool:
         """Close every window, each asking about unsaved changes; False if one was kept open."""
@@ -194,4 +222,7 @@ class Editor(QObject):
         if window.document.session is not None:
             window.document.session.end()
             window.document.session = None
+        left = self._restored_unsaved.pop(window, None)
+        if left is not None:
+            left.let_go()
 

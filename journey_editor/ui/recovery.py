@@ -4,6 +4,7 @@ map that is already open elsewhere."""
 from __future__ import annotations
 
 import enum
+from collections.abc import Collection
 from datetime import datetime
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -51,10 +52,11 @@ def ask_open_again(parent: QWidget | None, path: Path, in_this_editor: bool) -> 
 
 
 def restore_left_behind(
-    editor: Editor, left: LeftBehind, near: MainWindow
+    editor: Editor, left: LeftBehind, near: MainWindow | None, offered: Collection[str]
 ) -> MainWindow | None:
     """Offer one map left unsaved: restore it (its new window), discard it, or keep it for
-    later (None for both)."""
+    later (None for both). ``offered`` are the sessions offered with it, held by this
+    editor meanwhile: none of them is another editor's."""
     note = left.note
     assert note is not None  # only sessions worth offering are offered
     box = _question(
@@ -89,7 +91,7 @@ def restore_left_behind(
         read_only = same.document.modified
     else:
         read_only = note.source is not None and editor.in_another_editor(
-            note.source, restoring=left.id
+            note.source, restoring=offered
         )
     window = editor.show_journey(
         journey, note.source, near, name=note.name, unsaved=True, read_only=read_only,
@@ -99,6 +101,8 @@ def restore_left_behind(
         same.close()
     if window.document.session is not None:
         left.discard()  # its work now lives in the restored map's own working copy
+    elif read_only:
+        editor.keep_until_saved(window, left)
     else:
         left.let_go()
     if read_only:
