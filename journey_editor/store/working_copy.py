@@ -73,18 +73,29 @@ def read_working_copy(path: Path) -> Journey:
         with tempfile.TemporaryDirectory(prefix="journey-editor-restore-") as folder:
             replayed = Path(folder) / path.name
             shutil.copyfile(path, replayed)
-            log = path.with_name(path.name + "-wal")
-            if log.is_file():
-                shutil.copyfile(log, replayed.with_name(replayed.name + "-wal"))
-            connection = sqlite3.connect(replayed)
-            try:
-                connection.execute("PRAGMA wal_checkpoint(TRUNCATE)")
-            finally:
-                connection.close()
+            # The log holds the last edits; a rollback journal is a crash while the copy
+            # was first written, which SQLite then undoes.
+            for sidecar in ("-wal", "-journal"):
+                beside = path.with_name(path.name + sidecar)
+                if beside.is_file():
+                    shutil.copyfile(beside, replayed.with_name(replayed.name + sidecar))
+            _replay(replayed)
             return read_journey(replayed)
     except OSError as error:
         raise JourneyError(
-            f"the working copy cannot be read ({error.strerror or error})"
+            f"the working copy cannot be copied to {tempfile.gettempdir()} to be read "
+            f"({error.strerror or error})"
         ) from None
+
+
+def _replay(copy: Path) -> None:
+    """Bring the edits in the copy's log (or undo those in its journal) into the copy."""
+    try:
+        connection = sqlite3.connect(copy)
+        try:
+            # Opening the file rolls a journal back; the checkpoint then replays a log.
+            connection.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+        finally:
+            connection.close()
     except sqlite3.Error as error:
         raise JourneyError(f"the working copy cannot be read ({error})") from None
