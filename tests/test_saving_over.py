@@ -130,6 +130,9 @@ def test_a_window_too_busy_to_give_way_stops_editing_the_file(
 ) -> None:
     first = editor.open_file(saved_map)
     assert first is not None
+    edited = first.document.journey.cards_in_order()[1]
+    first.document.update_card(edited.id, title="Saved from the first window")
+    assert first.file_actions.save()
     monkeypatch.setattr(first.file_actions, "may_close", lambda: False)  # exporting
     second = editor.show_journey(copy.deepcopy(sample), None, name="Untitled", unsaved=True)
     card = second.document.journey.cards_in_order()[0]
@@ -142,4 +145,5 @@ def test_a_window_too_busy_to_give_way_stops_editing_the_file(
     assert "this one is read-only" in first.statusBar().currentMessage()
     with pytest.raises(JourneyError, match="open read-only"):
         first.document.update_card(card.id, title="Would undo that save")
+    assert not first.document.undo_stack.canUndo()  # nor can its history change it
     assert read_journey(saved_map) == second.document.journey

@@ -12,6 +12,7 @@ from pathlib import Path
 
 import pytest
 import shiboken6
+from PySide6.QtCore import QSettings
 from PySide6.QtWidgets import QFileDialog, QMessageBox
 from pytestqt.qtbot import QtBot
 
@@ -310,3 +311,26 @@ def test_a_question_whose_window_goes_while_it_is_asked_is_no_answer(
     assert editor.offer_recovery(near) == 0
     [kept] = editor.working.left_behind()  # not restored, not discarded: offered again
     kept.let_go()
+
+
+def test_a_map_restored_read_only_does_not_stop_the_file_s_editor_saving(
+    editor: Editor, saved_map: Path, sample: Journey, settings_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    leave_behind(editor, copy.deepcopy(sample), saved_map)
+    other = Editor(QSettings(str(settings_path) + ".other", QSettings.Format.IniFormat))
+    editing = other.open_file(saved_map)  # another running editor, on the same data folder
+    assert editing is not None
+    card = editing.document.journey.cards_in_order()[1]
+    editing.document.update_card(card.id, title="Saved by the file's editor")
+
+    start = editor.show_journey(copy.deepcopy(sample), None, name="Untitled")
+    click_in_next_question(monkeypatch, "Restore")
+    assert editor.offer_recovery(start) == 1
+    assert editor.windows[-1].document.read_only
+    try:
+        assert editing.file_actions.save()  # the restored map only reads the file
+        assert read_journey(saved_map).cards[card.id].title == "Saved by the file's editor"
+        assert other.working.left_behind() == []  # nor is it offered there meanwhile
+    finally:
+        editing.close()

@@ -5,7 +5,9 @@ from __future__ import annotations
 import copy
 import os
 import shlex
+import shutil
 import signal
+import sqlite3
 import subprocess
 import sys
 import textwrap
@@ -290,3 +292,25 @@ def test_a_read_only_data_folder_still_restores_what_a_crash_left(
     assert completed.returncode == 0, completed.stderr
     assert completed.stdout.strip() == "Kept through a read-only disk"
     assert {path.name: path.read_bytes() for path in folder.folder.iterdir()} == left
+
+
+def test_a_copy_left_half_written_is_read_as_it_was_before(
+    tmp_path: Path, sample: Journey
+) -> None:
+    """A crash while a working copy was first written leaves a rollback journal beside it:
+    reading the copy undoes the half-written transaction rather than trusting it."""
+    copy_path = tmp_path / "left.journey"
+    save_journey(sample, copy_path)
+    writer = sqlite3.connect(copy_path, isolation_level=None)
+    writer.execute("PRAGMA cache_size=1")  # spill changed pages into the file mid-transaction
+    writer.execute("BEGIN")
+    writer.execute("UPDATE card SET title = 'half written'")
+    journal = copy_path.with_name(copy_path.name + "-journal")
+    assert journal.stat().st_size > 0
+    crashed = tmp_path / "crashed"
+    crashed.mkdir()
+    for path in (copy_path, journal):  # the files as the crash left them
+        shutil.copyfile(path, crashed / path.name)
+    writer.execute("ROLLBACK")
+    writer.close()
+    assert read_working_copy(crashed / copy_path.name) == sample

@@ -122,6 +122,9 @@ class DocumentCore(QObject):
         this map back would undo that save. Save As still keeps a copy."""
         self.read_only = True
         self.save_name = self._copy_name()
+        # Undo and redo would change the map behind the refusal; the map is as saved, so
+        # the history holds nothing unsaved.
+        self.undo_stack.clear()
         self.file_changed.emit()
 
     def _copy_name(self) -> str:

@@ -125,7 +125,9 @@ class WorkingFolder:
             if note is None or note.source is None or not same_file(note.source, path):
                 continue
             try:
-                lock = _try_lock(note_path.with_suffix(LOCK_SUFFIX))
+                # Shared: a session kept while its map is shown read-only holds it shared,
+                # and does not stop anyone saving the file; editing sessions hold it alone.
+                lock = _try_lock(note_path.with_suffix(LOCK_SUFFIX), fcntl.LOCK_SH)
             except OSError:
                 continue  # a lock file that cannot be made was never held
             if lock is None:
@@ -291,6 +293,20 @@ class LeftBehind:
             _unlock_and_remove(self._lock)
             self._lock = None
 
+    def hold_without_editing(self) -> bool:
+        """Go on holding the session while its map is shown read-only, so that no other
+        editor offers it, but without counting as an editor of its file. False when the
+        hold was lost (then it is let go, and another editor may offer it)."""
+        if self._lock is None:
+            return False
+        try:
+            # flock changes a lock by releasing it first: another editor may take it then.
+            fcntl.flock(self._lock, fcntl.LOCK_SH | fcntl.LOCK_NB)
+        except OSError:
+            self.let_go()
+            return False
+        return True
+
     def let_go(self) -> None:
         """Keep the session for another time: offered again at the next start."""
         if self._lock is not None:
@@ -298,8 +314,9 @@ class LeftBehind:
             self._lock = None
 
 
-def _try_lock(path: Path) -> IO[bytes] | None:
-    """The lock file at ``path`` opened and locked, or None when someone else holds it.
+def _try_lock(path: Path, kind: int = fcntl.LOCK_EX) -> IO[bytes] | None:
+    """The lock file at ``path`` opened and locked (alone, or shared), or None when someone
+    else holds it in a way that excludes that.
 
     Raises OSError when there is no lock file and none can be made.
     """
@@ -312,7 +329,7 @@ def _try_lock(path: Path) -> IO[bytes] | None:
         # A read-only data folder (a full or remounted disk): flock needs no write access.
         handle = open(path, "rb")  # noqa: SIM115
     try:
-        fcntl.flock(handle, fcntl.LOCK_EX | fcntl.LOCK_NB)
+        fcntl.flock(handle, kind | fcntl.LOCK_NB)
     except BlockingIOError:
         handle.close()
         return None

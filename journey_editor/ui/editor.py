@@ -139,7 +139,6 @@ class Editor(QObject):
         sessions ``restoring``, which this editor holds while it offers them."""
         own = {w.document.session.id for w in self.windows if w.document.session is not None}
         own.update(restoring)
-        own.update(left.id for left in self._restored_unsaved.values())
         return self.working.open_elsewhere(path, ignoring=own) is not None
 
     def save_refusal(self, path: Path, window: MainWindow) -> str | None:
@@ -172,7 +171,8 @@ class Editor(QObject):
         offered = [left.id for left in left_behind]
         over: MainWindow | None = near
         for left in left_behind:
-            if over is not None and not shiboken6.isValid(over):  # closed while asked
+            if over is not None and (over not in self.windows or not shiboken6.isValid(over)):
+                # Closed while a question was up.
                 over = self.windows[-1] if self.windows else None
             window = recovery.restore_left_behind(self, left, over, offered)
             if window is not None:
@@ -183,7 +183,8 @@ class Editor(QObject):
     def keep_until_saved(self, window: MainWindow, left: LeftBehind) -> None:
         """Keep the session ``left`` behind, restored read-only in ``window``, until the map
         is saved (then it goes) or its window closes (then it is offered again)."""
-        self._restored_unsaved[window] = left
+        if left.hold_without_editing():
+            self._restored_unsaved[window] = left
 
     def new_from_template(self, template: str, near: MainWindow | None = None) -> MainWindow:
         return self.show_journey(load_template(template), None, near)
