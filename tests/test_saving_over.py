@@ -56,6 +56,11 @@ def refusals_shown(monkeypatch: pytest.MonkeyPatch) -> list[str]:
     return shown
 
 
+def new_map(editor: Editor, sample: Journey) -> MainWindow:
+    """A window with a map not saved anywhere yet."""
+    return editor.show_journey(copy.deepcopy(sample), None, name="Untitled", unsaved=True)
+
+
 def save_as(window: MainWindow, path: Path, monkeypatch: pytest.MonkeyPatch) -> bool:
     monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *_a: (str(path), ""))
     return window.file_actions.save_as()
@@ -69,7 +74,7 @@ def test_saving_over_another_window_s_unsaved_changes_is_refused(
     card = first.document.journey.cards_in_order()[0]
     first.document.update_card(card.id, title="Edited in the first window")
     before = saved_map.read_bytes()
-    second = editor.show_journey(copy.deepcopy(sample), None, name="Untitled", unsaved=True)
+    second = new_map(editor, sample)
 
     shown = refusals_shown(monkeypatch)
     assert not save_as(second, saved_map, monkeypatch)
@@ -116,7 +121,7 @@ def test_a_title_half_typed_in_another_window_is_an_unsaved_change(
     assert first.scene.editor is not None
     first.scene.editor.line_edit.setText("Typed in the first window, not yet committed")
     before = saved_map.read_bytes()
-    second = editor.show_journey(copy.deepcopy(sample), None, name="Untitled", unsaved=True)
+    second = new_map(editor, sample)
 
     shown = refusals_shown(monkeypatch)
     assert not save_as(second, saved_map, monkeypatch)
@@ -134,7 +139,7 @@ def test_a_window_too_busy_to_give_way_stops_editing_the_file(
     first.document.update_card(edited.id, title="Saved from the first window")
     assert first.file_actions.save()
     monkeypatch.setattr(first.file_actions, "may_close", lambda: False)  # exporting
-    second = editor.show_journey(copy.deepcopy(sample), None, name="Untitled", unsaved=True)
+    second = new_map(editor, sample)
     card = second.document.journey.cards_in_order()[0]
     second.document.update_card(card.id, title="Saved from the second window")
     assert save_as(second, saved_map, monkeypatch)

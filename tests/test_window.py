@@ -13,7 +13,7 @@ from pytestqt.qtbot import QtBot
 
 from journey_editor.interop.templates import load_template
 from journey_editor.model import CardKind, Journey, JourneyError, add_card, add_lane, add_stage
-from journey_editor.store import read_journey, save_journey
+from journey_editor.store import read_journey
 from journey_editor.ui import editor as editor_module
 from journey_editor.ui import errors, recovery
 from journey_editor.ui.app import run_editor
@@ -22,15 +22,8 @@ from journey_editor.ui.main_window import MainWindow, counts_text
 
 
 @pytest.fixture
-def saved_sample(tmp_path: Path, sample: Journey) -> Path:
-    path = tmp_path / "studio-books.journey"
-    save_journey(sample, path)
-    return path
-
-
-@pytest.fixture
-def window(editor: Editor, saved_sample: Path, qtbot: QtBot) -> MainWindow:
-    shown = editor.open_file(saved_sample)
+def window(editor: Editor, saved_map: Path, qtbot: QtBot) -> MainWindow:
+    shown = editor.open_file(saved_map)
     assert shown is not None
     shown.resize(1280, 800)
     qtbot.waitExposed(shown)
@@ -144,19 +137,19 @@ def test_opening_a_bad_file_reports_one_line(editor: Editor, reported: list[str]
 
 
 def test_an_untouched_window_gives_way_to_the_next_map(
-    editor: Editor, saved_sample: Path, qtbot: QtBot, monkeypatch: pytest.MonkeyPatch
+    editor: Editor, saved_map: Path, qtbot: QtBot, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     first = editor.show_journey(load_template("four-stages"), None, name="New map")
     assert first.document.pristine
-    opened = editor.open_file(saved_sample, first)
+    opened = editor.open_file(saved_map, first)
     assert opened is not None and editor.windows == [opened]
     monkeypatch.setattr(recovery, "ask_open_again", lambda *a, **k: recovery.OpenChoice.SHOW_OPEN)
-    assert editor.open_file(saved_sample) is opened  # already open: brought forward
+    assert editor.open_file(saved_map) is opened  # already open: brought forward
     second = editor.new_from_template("service-blueprint", opened)
     assert editor.windows == [opened, second]
 
 
-def test_open_recent_lists_what_was_opened(window: MainWindow, saved_sample: Path) -> None:
+def test_open_recent_lists_what_was_opened(window: MainWindow, saved_map: Path) -> None:
     window.file_actions.recent_menu.aboutToShow.emit()
     texts = [action.text() for action in window.file_actions.recent_menu.actions()]
     assert texts[0].startswith("studio-books.journey")
@@ -298,14 +291,14 @@ def test_a_clicked_stage_is_renamed_with_f2_and_deleted_with_delete(
     assert journey.stages[1] is stage
 
 
-def test_a_title_being_typed_is_saved_with_the_map(window: MainWindow, saved_sample: Path) -> None:
+def test_a_title_being_typed_is_saved_with_the_map(window: MainWindow, saved_map: Path) -> None:
     card = window.document.journey.cards_in_order()[0]
     window.scene.edit_title(card.id)
     editor = window.scene.editor
     assert editor is not None
     editor.line_edit.setText("Typed, not yet committed")
     assert window.file_actions.save() is True
-    assert read_journey(saved_sample).card(card.id).title == "Typed, not yet committed"
+    assert read_journey(saved_map).card(card.id).title == "Typed, not yet committed"
 
 
 def test_an_ampersand_in_a_name_shows_in_the_menu_as_typed(window: MainWindow) -> None:
