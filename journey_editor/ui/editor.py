@@ -204,10 +204,13 @@ class Editor(QObject):
                 stale.tell(f"{path.name} was saved from another window: this one is read-only")
 
     def _stop_editing(self, window: MainWindow) -> None:
+        self._end_session(window)
+        window.document.make_read_only()
+
+    def _end_session(self, window: MainWindow) -> None:
         if window.document.session is not None:
             window.document.session.end()
             window.document.session = None
-        window.document.make_read_only()
 
     def quit(self) -> bool:
         """Close every window, each asking about unsaved changes; False if one was kept open."""
@@ -220,9 +223,7 @@ class Editor(QObject):
         """A window has closed: its map is no longer open."""
         if window in self.windows:
             self.windows.remove(window)
-        if window.document.session is not None:
-            window.document.session.end()
-            window.document.session = None
+        self._end_session(window)
         left = self._restored_unsaved.pop(window, None)
         if left is not None:
             left.let_go()
